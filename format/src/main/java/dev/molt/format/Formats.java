@@ -1,0 +1,136 @@
+package dev.molt.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.molt.format.Fields.InvalidField;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The front door for Molt's file formats: reads them with validation (every error names the file,
+ * the field and a remedy) and writes them canonically (fixed field order, two-space indent, LF,
+ * trailing newline) and atomically (temporary file, fsync, rename). Thread-safe.
+ */
+public final class Formats {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+  private static final ObjectWriter WRITER = MAPPER.writer(
+      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+  private Formats() {}
+
+  /** Reads and validates {@code releases/<vsn>/release.json}. */
+  public static ReleaseDescriptor readRelease(Path file) throws FormatException {
+    JsonNode root = parse(file);
+    try {
+      return ReleaseJson.read(root);
+    } catch (InvalidField e) {
+      throw invalid(file, e, "rebuild the release, or fix the file by hand");
+    }
+  }
+
+  /** Reads and validates {@code releases/RELEASES.json}. */
+  public static ReleasesFile readReleases(Path file) throws FormatException {
+    JsonNode root = parse(file);
+    try {
+      return ReleasesJson.read(root);
+    } catch (InvalidField e) {
+      throw invalid(file, e, "restore it from the release tarball or fix it by hand");
+    }
+  }
+
+  /** The canonical text of a release descriptor. */
+  public static String toJson(ReleaseDescriptor descriptor) {
+    return text(ReleaseJson.write(descriptor));
+  }
+
+  /** The canonical text of a RELEASES.json file. */
+  public static String toJson(ReleasesFile releases) {
+    return text(ReleasesJson.write(releases));
+  }
+
+  /** Writes {@code release.json} atomically. */
+  public static void writeRelease(Path file, ReleaseDescriptor descriptor) throws IOException {
+    writeAtomically(file, toJson(descriptor));
+  }
+
+  /** Writes {@code RELEASES.json} atomically. */
+  public static void writeReleases(Path file, ReleasesFile releases) throws IOException {
+    writeAtomically(file, toJson(releases));
+  }
+
+  /**
+   * Replaces {@code file} with {@code text} so that a reader sees either the old or the new
+   * contents, never a torn file, even across a crash: write a sibling temporary file, fsync it,
+   * rename it over the target, fsync the directory.
+   */
+  public static void writeAtomically(Path file, String text) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException ignored) {
+      // Some file systems cannot open a directory for fsync; the rename is still atomic there.
+    }
+  }
+
+  static JsonNode parse(Path file) throws FormatException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new FormatException(file + ": file not found; is this a Molt release root?");
+    } catch (IOException e) {
+      throw new FormatException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    try {
+      JsonNode node = MAPPER.readTree(bytes);
+      if (node == null || node.isMissingNode()) {
+        throw new FormatException(file + ": file is empty; restore it from the release tarball");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new FormatException(file + ": not valid JSON (" + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + "); restore it from the release tarball", e);
+    } catch (IOException e) {
+      throw new FormatException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static FormatException invalid(Path file, InvalidField e, String remedy) {
+    return new FormatException(file + ": " + e.getMessage() + "; " + remedy, e);
+  }
+
+  private static String text(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.molt.format;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The contents of {@code releases/<vsn>/release.json}: which apps at which versions make the
+ * release, their dependency edges, jars with checksums, entry points, the kernel and the runtime.
+ *
+ * <p>The compact constructor checks the invariants that span apps: unique names, every
+ * {@code dependsOn} names an app of the release, no cycles, and apps listed dependencies first.
+ */
+public record ReleaseDescriptor(
+    String name,
+    String version,
+    String environment,
+    KernelRef kernel,
+    RuntimeSpec runtime,
+    List<AppSpec> apps,
+    List<CommandSpec> commands) {
+
+  /** The schema version this code writes and reads. */
+  public static final int SCHEMA = 1;
+
+  public ReleaseDescriptor {
+    Names.requireName(name, "release name");
+    Names.requireVersion(version, "release version");
+    Names.requireName(environment, "environment");
+    Objects.requireNonNull(kernel, "kernel");
+    Objects.requireNonNull(runtime, "runtime");
+    apps = List.copyOf(apps);
+    commands = List.copyOf(commands);
+    checkApps(apps);
+    checkCommands(commands);
+  }
+
+  /** The app named {@code name}, if the release has it. */
+  public Optional<AppSpec> app(String name) {
+    return apps.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  private static void checkApps(List<AppSpec> apps) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < apps.size(); i++) {
+      if (position.put(apps.get(i).name(), i) != null) {
+        throw new IllegalArgumentException("app " + apps.get(i).name() + " is listed twice");
+      }
+    }
+    for (int i = 0; i < apps.size(); i++) {
+      AppSpec app = apps.get(i);
+      for (String dep : app.dependsOn()) {
+        Integer at = position.get(dep);
+        if (at == null) {
+          throw new IllegalArgumentException(
+              "app " + app.name() + " depends on " + dep + ", which is not in the release");
+        }
+        if (at >= i) {
+          throw new IllegalArgumentException(cycleOrOrder(apps, app, dep));
+        }
+      }
+    }
+  }
+
+  private static String cycleOrOrder(List<AppSpec> apps, AppSpec app, String dep) {
+    List<String> cycle = findCycle(apps);
+    if (!cycle.isEmpty()) {
+      return "apps depend on each other in a cycle: " + String.join(" -> ", cycle);
+    }
+    return "app " + app.name() + " is listed before its dependency " + dep
+        + " (apps must be listed dependencies first)";
+  }
+
+  /** A dependency cycle among apps, as a path that ends where it starts; empty when acyclic. */
+  static List<String> findCycle(List<AppSpec> apps) {
+    Map<String, List<String>> edges = new HashMap<>();
+    apps.forEach(a -> edges.put(a.name(), a.dependsOn()));
+    Set<String> done = new HashSet<>();
+    for (AppSpec app : apps) {
+      List<String> path = new ArrayList<>();
+      if (visit(app.name(), edges, done, path)) {
+        return path;
+      }
+    }
+    return List.of();
+  }
+
+  private static boolean visit(
+      String node, Map<String, List<String>> edges, Set<String> done, List<String> path) {
+    int at = path.indexOf(node);
+    if (at >= 0) {
+      path.add(node);
+      path.subList(0, at).clear();
+      return true;
+    }
+    if (done.contains(node)) {
+      return false;
+    }
+    path.add(node);
+    for (String dep : edges.getOrDefault(node, List.of())) {
+      if (visit(dep, edges, done, path)) {
+        return true;
+      }
+    }
+    path.remove(path.size() - 1);
+    done.add(node);
+    return false;
+  }
+
+  private static void checkCommands(List<CommandSpec> commands) {
+    Set<String> seen = new HashSet<>();
+    for (CommandSpec c : commands) {
+      if (!seen.add(c.name())) {
+        throw new IllegalArgumentException("command " + c.name() + " is declared twice");
+      }
+    }
+  }
+}

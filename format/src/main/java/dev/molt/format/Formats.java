@@ -28,8 +28,9 @@ public final class Formats {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
   private static final ObjectWriter WRITER = MAPPER.writer(
-      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
 
   private Formats() {}
 

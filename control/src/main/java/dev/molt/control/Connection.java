@@ -1,0 +1,43 @@
+package dev.molt.control;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/** One open byte stream to a peer (Unix socket or TLS socket) with its frame reader and writer. */
+final class Connection implements Closeable {
+  final FrameReader reader;
+  final FrameWriter writer;
+  final String transport;
+  final Optional<String> peer;
+  private final Closeable resource;
+
+  Connection(InputStream in, OutputStream out, Closeable resource, String transport, Optional<String> peer) {
+    this.reader = new FrameReader(in);
+    this.writer = new FrameWriter(out);
+    this.resource = resource;
+    this.transport = transport;
+    this.peer = peer;
+  }
+
+  /** Writes a frame, ignoring failure: used for the last word before closing a connection. */
+  void tryWrite(Frame frame) {
+    try {
+      writer.write(frame);
+    } catch (IOException | RuntimeException e) {
+      // The peer is gone or the socket already closed; there is nobody left to tell.
+    }
+  }
+
+  /** Idempotent; also unblocks a thread reading from this connection. */
+  @Override
+  public void close() {
+    try {
+      resource.close();
+    } catch (IOException e) {
+      // Closing a socket can only fail if it is already broken; nothing to recover.
+    }
+  }
+}

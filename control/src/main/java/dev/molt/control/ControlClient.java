@@ -1,0 +1,222 @@
+package dev.molt.control;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * An authenticated session with a node. Both sides proved the cookie before {@code connect}
+ * returns. Calls are one at a time (concurrent callers wait); a failed call closes the session.
+ */
+public final class ControlClient implements AutoCloseable {
+  private final Connection connection;
+  private final ClientErrors errors;
+  private final int maxFrameBytes;
+
+  private ControlClient(Connection connection, ClientErrors errors, int maxFrameBytes) {
+    this.connection = connection;
+    this.errors = errors;
+    this.maxFrameBytes = maxFrameBytes;
+  }
+
+  /** {@link #connect(Path, byte[], Duration, String)} with "the node" as the node's name. */
+  public static ControlClient connect(Path socket, byte[] cookie, Duration timeout) throws ControlException {
+    return connect(socket, cookie, timeout, "the node");
+  }
+
+  /**
+   * Connects to the node's Unix socket and runs the handshake.
+   *
+   * @param timeout limit for connecting and the handshake (not for later calls)
+   * @param nodeName the release name, used in messages ("book_app is not running ...")
+   * @throws NodeNotRunningException no socket file, or nothing listens on it
+   * @throws SocketAccessDeniedException the socket belongs to another user
+   * @throws AuthenticationException the node rejected the cookie, or could not prove it
+   * @throws ProtocolException the node speaks another protocol version
+   */
+  public static ControlClient connect(Path socket, byte[] cookie, Duration timeout, String nodeName)
+      throws ControlException {
+    requireCookie(cookie);
+    ClientErrors errors = ClientErrors.of(socket, nodeName);
+    String notRunning = nodeName + " is not running (no control socket at " + socket + ")";
+    Path parent = socket.toAbsolutePath().getParent();
+    if (Files.isDirectory(parent) && !Files.isExecutable(parent)) {
+      throw denied(socket);
+    }
+    if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NodeNotRunningException(notRunning);
+    }
+    SocketChannel channel;
+    try {
+      channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    } catch (IOException e) {
+      throw new ControlException("cannot open a Unix socket: " + e.getMessage(), e);
+    }
+    try {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+    } catch (IOException e) {
+      close(channel);
+      if (String.valueOf(e.getMessage()).contains("Permission denied")) {
+        throw denied(socket);
+      }
+      throw new NodeNotRunningException(nodeName + " is not running (nothing listens on the control socket at "
+          + socket + ")", e);
+    }
+    Connection connection = new Connection(ChannelStreams.in(channel), ChannelStreams.out(channel), channel, "unix",
+        java.util.Optional.empty());
+    return handshake(connection, cookie, timeout, errors);
+  }
+
+  /**
+   * Connects to a node's TLS listener and runs the handshake. {@code tls} must trust the node's
+   * certificate ({@link TlsConfig#sslContext()} of the same key store does).
+   */
+  public static ControlClient connectTls(InetSocketAddress address, SSLContext tls, byte[] cookie, Duration timeout,
+      String nodeName) throws ControlException {
+    requireCookie(cookie);
+    ClientErrors errors = new ClientErrors(address.toString(), nodeName);
+    SSLSocket socket;
+    try {
+      socket = (SSLSocket) tls.getSocketFactory().createSocket();
+      socket.connect(address, (int) Math.max(1, timeout.toMillis()));
+    } catch (IOException e) {
+      throw new NodeNotRunningException(nodeName + " is not running (nothing listens with TLS on " + address + ")", e);
+    }
+    try {
+      Connection connection = new Connection(socket.getInputStream(), socket.getOutputStream(), socket, "tls",
+          java.util.Optional.of(address.toString()));
+      return handshake(connection, cookie, timeout, errors);
+    } catch (IOException e) {
+      close(socket);
+      throw new ConnectionClosedException("TLS connection to " + address + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends one request and waits for its response, however long the command takes. */
+  public synchronized Response call(Request request) throws ControlException {
+    Objects.requireNonNull(request, "request");
+    send(Messages.request(FrameType.REQUEST, request));
+    return readResponse();
+  }
+
+  /**
+   * Opens an interactive stream ({@code remote_console}). This session is busy until the stream's
+   * {@link ConsoleSession#await} returns.
+   */
+  public synchronized ConsoleSession openConsole(Request request) throws ControlException {
+    Objects.requireNonNull(request, "request");
+    send(Messages.request(FrameType.STREAM_OPEN, request));
+    return new ConsoleSession(this, connection, maxFrameBytes);
+  }
+
+  /** Idempotent. */
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  Response readResponse() throws ControlException {
+    try {
+      return Messages.response(errors.expect(connection, FrameType.RESPONSE, maxFrameBytes));
+    } catch (IOException e) {
+      close();
+      throw lost(e);
+    } catch (ControlException e) {
+      close();
+      throw e;
+    }
+  }
+
+  Frame readFrame() throws ControlException {
+    try {
+      Frame frame = errors.read(connection, maxFrameBytes);
+      if (frame.type() == FrameType.ERROR) {
+        throw errors.fromError(Messages.error(frame));
+      }
+      return frame;
+    } catch (IOException e) {
+      close();
+      throw lost(e);
+    } catch (ControlException e) {
+      close();
+      throw e;
+    }
+  }
+
+  void send(Frame frame) throws ControlException {
+    if (frame.payload().length > maxFrameBytes) {
+      throw new ControlException("the request has " + frame.payload().length + " bytes, more than the node's frame "
+          + "limit of " + maxFrameBytes + " bytes; send less input");
+    }
+    try {
+      connection.writer.write(frame);
+    } catch (IOException e) {
+      close();
+      throw lost(e);
+    }
+  }
+
+  private ConnectionClosedException lost(IOException e) {
+    return new ConnectionClosedException("the connection to the node broke (" + e.getMessage()
+        + "); the node may have stopped, see its log", e);
+  }
+
+  private static ControlClient handshake(Connection connection, byte[] cookie, Duration timeout, ClientErrors errors)
+      throws ControlException {
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> limit = Watchdog.shared().arm(timeout, () -> {
+      expired.set(true);
+      connection.close();
+    });
+    try {
+      int maxFrameBytes = Handshake.authenticate(connection, cookie, errors);
+      if (!limit.cancel(false)) {
+        throw new IOException("closed by the time limit");
+      }
+      return new ControlClient(connection, errors, Math.min(maxFrameBytes, Protocol.MAX_FRAME_CEILING));
+    } catch (IOException | ControlException e) {
+      connection.close();
+      if (expired.get()) {
+        throw new ControlTimeoutException("the node did not complete the handshake within " + timeout.toMillis()
+            + " ms; it may be overloaded or hung, see its log", e);
+      }
+      if (e instanceof ControlException) {
+        throw (ControlException) e;
+      }
+      throw new ConnectionClosedException("the node closed the connection during the handshake ("
+          + e.getMessage() + "); see the node's log", e);
+    } finally {
+      limit.cancel(false);
+    }
+  }
+
+  private static void requireCookie(byte[] cookie) throws CookieException {
+    if (cookie.length == 0) {
+      throw new CookieException("no cookie given; set MOLT_COOKIE or restore releases/COOKIE");
+    }
+  }
+
+  private static SocketAccessDeniedException denied(Path socket) {
+    return new SocketAccessDeniedException("permission denied on the control socket " + socket
+        + "; it belongs to the user that started the node, run bin/<name> as that user");
+  }
+
+  private static void close(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Closing a socket that never connected: nothing to recover.
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.molt.control;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The cookie challenge–response. The client sends a nonce (HELLO), the server a fresh nonce
+ * (CHALLENGE), the client proves the cookie with HMAC-SHA256 over both nonces, the version and its
+ * role (AUTH), and the server answers with its own proof (OK). The cookie never crosses the wire;
+ * a recorded AUTH is worthless on another connection because the server nonce differs; the role
+ * byte keeps one side's proof from being reflected as the other's.
+ */
+final class Handshake {
+  static final byte CLIENT = 'C';
+  static final byte SERVER = 'S';
+  private static final byte[] LABEL = "molt-control".getBytes(StandardCharsets.US_ASCII);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Handshake() {}
+
+  static byte[] nonce() {
+    byte[] nonce = new byte[Protocol.NONCE_BYTES];
+    RANDOM.nextBytes(nonce);
+    return nonce;
+  }
+
+  static byte[] mac(byte[] cookie, byte role, byte[] serverNonce, byte[] clientNonce) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(cookie, "HmacSHA256"));
+      mac.update(LABEL);
+      mac.update((byte) Protocol.VERSION);
+      mac.update(role);
+      mac.update(serverNonce);
+      mac.update(clientNonce);
+      return mac.doFinal();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required by every Java SE runtime", e);
+    }
+  }
+
+  /** Server side; returns normally only when the client proved the cookie. */
+  static void serve(Connection connection, byte[] cookie, int maxFrameBytes) throws IOException, ControlException {
+    byte[] clientNonce = Messages.fixed(expect(connection, FrameType.HELLO));
+    byte[] serverNonce = nonce();
+    connection.writer.write(FrameType.CHALLENGE, serverNonce);
+    byte[] proof = Messages.fixed(expect(connection, FrameType.AUTH));
+    if (!MessageDigest.isEqual(mac(cookie, CLIENT, serverNonce, clientNonce), proof)) {
+      throw new AuthenticationException("the client's cookie proof does not match");
+    }
+    connection.writer.write(Messages.welcome(mac(cookie, SERVER, serverNonce, clientNonce), maxFrameBytes));
+  }
+
+  /** Client side; returns the server's frame limit once the server proved the cookie too. */
+  static int authenticate(Connection connection, byte[] cookie, ClientErrors errors) throws IOException, ControlException {
+    byte[] clientNonce = nonce();
+    connection.writer.write(FrameType.HELLO, clientNonce);
+    byte[] serverNonce = Messages.fixed(errors.expect(connection, FrameType.CHALLENGE, Protocol.HANDSHAKE_MAX_FRAME_BYTES));
+    connection.writer.write(FrameType.AUTH, mac(cookie, CLIENT, serverNonce, clientNonce));
+    Messages.Welcome welcome = Messages.welcome(errors.expect(connection, FrameType.OK, Protocol.HANDSHAKE_MAX_FRAME_BYTES));
+    if (!MessageDigest.isEqual(mac(cookie, SERVER, serverNonce, clientNonce), welcome.proof())) {
+      throw errors.impostor();
+    }
+    return welcome.maxFrameBytes();
+  }
+
+  private static Frame expect(Connection connection, FrameType type) throws IOException, ControlException {
+    Frame frame = connection.reader.read(Protocol.HANDSHAKE_MAX_FRAME_BYTES)
+        .orElseThrow(() -> new ConnectionClosedException("the client closed the connection during the handshake"));
+    if (frame.type() != type) {
+      throw new ProtocolException("expected a " + type + " frame during the handshake, got " + frame.type());
+    }
+    return frame;
+  }
+}

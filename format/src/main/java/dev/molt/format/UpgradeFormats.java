@@ -1,0 +1,75 @@
+package dev.molt.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.molt.format.Fields.InvalidField;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The front door for the upgrade formats: appups ({@code rel/appups/<app>/<from>-<to>.json}) and
+ * relups ({@code releases/<vsn>/relup.json}). Reads with validation (errors name the file and the
+ * field), writes canonically (fixed field order, two-space indent, LF, trailing newline) and
+ * atomically. Thread-safe; no method accepts or returns null.
+ */
+public final class UpgradeFormats {
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(
+      new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
+
+  private UpgradeFormats() {}
+
+  /** Reads and validates an appup file. */
+  public static Appup readAppup(Path file) throws FormatException {
+    JsonNode root = Formats.parse(file);
+    try {
+      return UpgradeJson.readAppup(root);
+    } catch (InvalidField e) {
+      throw new FormatException(file + ": " + e.getMessage()
+          + "; fix the appup, or delete it to use the generated one", e);
+    }
+  }
+
+  /** Reads and validates a relup file. */
+  public static Relup readRelup(Path file) throws FormatException {
+    JsonNode root = Formats.parse(file);
+    try {
+      return UpgradeJson.readRelup(root);
+    } catch (InvalidField e) {
+      throw new FormatException(file + ": " + e.getMessage()
+          + "; regenerate the relup with the appup compiler", e);
+    }
+  }
+
+  /** The canonical text of an appup. */
+  public static String toJson(Appup appup) {
+    return text(UpgradeJson.write(appup));
+  }
+
+  /** The canonical text of a relup. */
+  public static String toJson(Relup relup) {
+    return text(UpgradeJson.write(relup));
+  }
+
+  /** Writes an appup atomically. */
+  public static void writeAppup(Path file, Appup appup) throws IOException {
+    Formats.writeAtomically(file, toJson(appup));
+  }
+
+  /** Writes a relup atomically. */
+  public static void writeRelup(Path file, Relup relup) throws IOException {
+    Formats.writeAtomically(file, toJson(relup));
+  }
+
+  private static String text(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+}

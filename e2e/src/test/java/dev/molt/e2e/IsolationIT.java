@@ -1,0 +1,102 @@
+package dev.molt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.molt.e2e.support.CommandResult;
+import dev.molt.e2e.support.Fixture;
+import dev.molt.e2e.support.Node;
+import dev.molt.e2e.support.Releases;
+import dev.molt.release.AppInput;
+import dev.molt.release.ReleaseResult;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Class loader isolation in a running node: app-a uses greeter 1.0.0 and app-b greeter 2.0.0
+ * (same class name), and neither can load the kernel or the kernel's Jackson.
+ */
+class IsolationIT {
+  private Node node;
+
+  @AfterEach
+  void stopNode() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void twoAppsWithTwoVersionsOfOneLibrary_eachSeesItsOwn_noneSeesTheKernel(@TempDir Path out)
+      throws Exception {
+    ReleaseResult built = Releases.build("isolation", "1.0.0",
+        Fixture.root().resolve("isolation/rel"), "dev", out, inputs(), Optional.empty());
+    node = new Node(built.releaseDir(), "isolation");
+
+    CommandResult start = node.run(Node.env(Map.of()), "start");
+    assertThat(start.exitCode()).as(start + "\n" + node.log()).isZero();
+    Properties a = awaitSeen("app-a");
+    Properties b = awaitSeen("app-b");
+
+    assertThat(a.getProperty("greeting")).isEqualTo("hello app-a from greeter 1");
+    assertThat(b.getProperty("greeting")).isEqualTo("greetings app-b from greeter 2");
+    for (Properties seen : List.of(a, b)) {
+      assertThat(seen.getProperty("jackson")).as("Jackson visible to an app").isEqualTo("false");
+      assertThat(seen.getProperty("kernel")).as("kernel visible to an app").isEqualTo("false");
+      assertThat(seen.getProperty("api")).as("molt-api visible to an app").isEqualTo("true");
+    }
+    assertThat(built.descriptor().apps()).extracting(app -> app.name() + "-" + app.version())
+        .contains("greeter-v1-1.0.0", "greeter-v2-2.0.0");
+  }
+
+  /**
+   * app-a and app-b with their greeters. Both greeters are artifactId "greeter"; a release names
+   * each app once, so they become greeter-v1 and greeter-v2 here.
+   */
+  private static List<AppInput> inputs() throws Exception {
+    List<AppInput> apps = new ArrayList<>();
+    apps.addAll(renameGreeter(Fixture.isolationApp("app-a").inputs(), "greeter-v1"));
+    apps.addAll(renameGreeter(Fixture.isolationApp("app-b").inputs(), "greeter-v2"));
+    return apps;
+  }
+
+  private static List<AppInput> renameGreeter(List<AppInput> apps, String newName) {
+    List<AppInput> renamed = new ArrayList<>();
+    for (AppInput app : apps) {
+      String name = app.name().equals("greeter") ? newName : app.name();
+      List<String> deps = app.dependsOn().stream()
+          .map(d -> d.equals("greeter") ? newName : d).toList();
+      renamed.add(new AppInput(
+          name, app.version(), app.coordinates(), app.jars(), deps, app.entry()));
+    }
+    return renamed;
+  }
+
+  private Properties awaitSeen(String app) throws IOException, InterruptedException {
+    Path file = node.root().resolve("var").resolve(app).resolve("seen.properties");
+    Instant deadline = Instant.now().plus(Node.TIMEOUT);
+    while (!Files.isRegularFile(file)) { // moved into place whole by the app
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(app + " wrote no " + file + " within " + Node.TIMEOUT
+            + "\n--- log\n" + node.log());
+      }
+      Thread.sleep(Duration.ofMillis(100).toMillis());
+    }
+    Properties seen = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      seen.load(reader);
+    }
+    return seen;
+  }
+}

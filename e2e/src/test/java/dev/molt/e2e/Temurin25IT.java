@@ -1,0 +1,62 @@
+package dev.molt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.molt.e2e.support.CommandResult;
+import dev.molt.e2e.support.Fixture;
+import dev.molt.e2e.support.Http;
+import dev.molt.e2e.support.Node;
+import dev.molt.e2e.support.Ports;
+import dev.molt.e2e.support.Releases;
+import dev.molt.release.ReleaseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same release built with an embedded runtime linked from Temurin 25 ({@code -Dmolt.temurin25},
+ * by default /usr/lib/jvm/temurin-25-jdk-amd64): the kernel, built for Java 17, boots on 25.
+ * Skipped when that JDK is not installed.
+ */
+class Temurin25IT {
+  private Node node;
+
+  @AfterEach
+  void stopNode() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void releaseLinkedFromTemurin25_startsServesAndStops(@TempDir Path out) throws Exception {
+    Path jdk = Path.of(System.getProperty("molt.temurin25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    assumeTrue(Files.isExecutable(jdk.resolve("bin/jlink")), "no Temurin 25 at " + jdk);
+
+    ReleaseResult built = Releases.build(
+        Fixture.bookApp(), Fixture.bookApp().relDir(), "prod", out, Optional.of(jdk));
+    assertThat(built.descriptor().runtime().embedded()).isTrue();
+    assertThat(built.descriptor().runtime().javaVersion()).startsWith("25");
+    node = new Node(built.releaseDir(), "book_app");
+
+    int port = Ports.free();
+    node.startAndAwait(port);
+    assertThat(Http.postForm(port, "/books", "title=Hyperion&author=Dan+Simmons").statusCode())
+        .isEqualTo(201);
+    assertThat(Http.get(port, "/books").body()).contains("Hyperion");
+    long pid = node.pidFromFile().orElseThrow();
+    assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command()))
+        .hasValueSatisfying(c -> assertThat(c).endsWith("runtime/bin/java"));
+
+    CommandResult describe = node.run(Node.env(Map.of()), "describe");
+    assertThat(describe.exitCode()).as(describe.toString()).isZero();
+    assertThat(describe.stdout()).contains("25");
+    CommandResult stop = node.run(Node.env(Map.of()), "stop");
+    assertThat(stop.exitCode()).as(stop.toString()).isZero();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.molt.e2e.support;
+
+import dev.molt.release.AppInput;
+import dev.molt.release.MavenTreeInputs;
+import dev.molt.release.ReleaseBuildException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A fixture module built by the reactor before this one: its jar and the release inputs its
+ * {@code package} phase wrote to {@code target/molt-inputs/} (runtime jars and {@code deps.tgf}).
+ *
+ * @param moduleDir the fixture's Maven module folder
+ * @param artifactId its artifactId (the app name)
+ * @param version its version
+ * @param entryClass the entry point class, when the app has one
+ */
+public record Fixture(Path moduleDir, String artifactId, String version, Optional<String> entryClass) {
+
+  /** The folder of all fixtures ({@code -Dmolt.fixtures}, by default {@code ../fixtures}). */
+  public static Path root() {
+    return Path.of(System.getProperty("molt.fixtures", "../fixtures")).toAbsolutePath().normalize();
+  }
+
+  public static Fixture bookApp() {
+    return new Fixture(root().resolve("book_app/0.1.0"), "book_app", "0.1.0",
+        Optional.of("dev.molt.fixtures.book.BookApp"));
+  }
+
+  /** app-a or app-b of the isolation fixture. */
+  public static Fixture isolationApp(String artifactId) {
+    return new Fixture(root().resolve("isolation/" + artifactId), artifactId, "1.0.0",
+        Optional.of("dev.molt.fixtures.isolation." + artifactId.substring(4) + ".App"
+            + artifactId.substring(4).toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  public Path jar() {
+    return moduleDir.resolve("target").resolve(artifactId + "-" + version + ".jar");
+  }
+
+  public Path relDir() {
+    return moduleDir.resolve("rel");
+  }
+
+  public Path libDir() {
+    return moduleDir.resolve("target/molt-inputs/lib");
+  }
+
+  public Path tgf() {
+    return moduleDir.resolve("target/molt-inputs/deps.tgf");
+  }
+
+  /** The apps and libraries of this fixture, read from its Maven outputs. */
+  public List<AppInput> inputs() throws ReleaseBuildException {
+    requireBuilt();
+    return MavenTreeInputs.read(tgf(), libDir(), jar(), entryClass);
+  }
+
+  /** Fails with the command to run when the reactor has not packaged this fixture. */
+  public void requireBuilt() {
+    if (!Files.isRegularFile(jar()) || !Files.isRegularFile(tgf())) {
+      throw new AssertionError(jar() + " or " + tgf() + " is missing; build the fixtures first: "
+          + "mvn -B -f fixtures/pom.xml package");
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.molt.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RelConfigReaderTest {
+  @TempDir Path dir;
+
+  private RelConfig read(String json) throws Exception {
+    Path file = dir.resolve("molt.json");
+    Files.writeString(file, json);
+    return RelConfigReader.read(file);
+  }
+
+  @Test
+  void read_initTemplate_givesDevAndProd() throws Exception {
+    new ReleaseBuilder(s -> {}).init(dir, "book_app");
+    RelConfig c = RelConfigReader.read(dir.resolve("molt.json"));
+    assertThat(c.name()).contains("book_app");
+    assertThat(c.environments().get("dev").devMode()).isTrue();
+    assertThat(c.environments().get("dev").includeRuntime()).isFalse();
+    assertThat(c.environments().get("prod").includeRuntime()).isTrue();
+    assertThat(c.environments().get("prod").jvmOptions()).isEqualTo("jvm.options");
+    assertThat(c.runtime().cds()).isTrue();
+    assertThat(c.runtime().modules()).isEmpty();
+  }
+
+  @Test
+  void read_unknownTopLevelKey_namesFileFieldAndKnownKeys() {
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"nmae\": \"x\"}"))
+        .isInstanceOf(InvalidRelConfigException.class)
+        .hasMessageContaining("molt.json")
+        .hasMessageContaining("[nmae]")
+        .hasMessageContaining("known keys: [commands, environments, name, runtime, schema]");
+  }
+
+  @Test
+  void read_unknownEnvironmentKey_namesThePath() {
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"environments\": {\"prod\": {\"devmode\": true}}}"))
+        .hasMessageContaining("environments.prod has unknown key(s) [devmode]")
+        .hasMessageContaining("devMode");
+  }
+
+  @Test
+  void read_wrongType_namesFieldAndExpectedType() {
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"environments\": {\"prod\": {\"devMode\": \"no\"}}}"))
+        .isInstanceOf(InvalidRelConfigException.class)
+        .hasMessageContaining("environments.prod.devMode must be true or false, not string");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"runtime\": {\"addModules\": \"java.sql\"}}"))
+        .hasMessageContaining("runtime.addModules must be an array of strings");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"runtime\": {\"modules\": [\"java.base\", 3]}}"))
+        .hasMessageContaining("runtime.modules[1] must be a string");
+  }
+
+  @Test
+  void read_wrongSchema_fails() {
+    assertThatThrownBy(() -> read("{\"schema\": 2}")).hasMessageContaining("schema must be 1");
+  }
+
+  @Test
+  void read_commandsAndExplicitModules() throws Exception {
+    RelConfig c = read("{\"schema\": 1, \"runtime\": {\"modules\": [\"java.base\"], \"cds\": false},"
+        + " \"commands\": {\"seed\": {\"description\": \"load books\"}}}");
+    assertThat(c.runtime().modules()).contains(java.util.List.of("java.base"));
+    assertThat(c.runtime().cds()).isFalse();
+    assertThat(c.commands()).containsEntry("seed", "load books");
+  }
+
+  @Test
+  void read_jvmOptionsOutsideRel_isRejected() {
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"environments\": {\"prod\": {\"jvmOptions\": \"../x\"}}}"))
+        .hasMessageContaining("environments.prod.jvmOptions must be the name of a file in rel/");
+  }
+
+  @Test
+  void read_notJson_saysWhere() {
+    assertThatThrownBy(() -> read("{\"schema\": 1,,}")).hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void read_missingFile_suggestsInit() {
+    assertThatThrownBy(() -> RelConfigReader.read(dir.resolve("nope.json")))
+        .hasMessageContaining("molt init");
+  }
+}

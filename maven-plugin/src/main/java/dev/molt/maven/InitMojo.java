@@ -1,0 +1,39 @@
+package dev.molt.maven;
+
+import dev.molt.release.InitResult;
+import dev.molt.release.ReleaseBuildException;
+import dev.molt.release.ReleaseBuilder;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * {@code molt:init} writes a {@code rel/} folder to edit and commit: molt.json (name, version,
+ * environments dev and prod), jvm.options, config.json, and hooks/ and commands/ with a README
+ * each. Existing files are never overwritten; each file is logged as written or kept.
+ */
+@Mojo(name = "init", threadSafe = true)
+public class InitMojo extends AbstractMoltMojo {
+
+  @Override
+  public void execute() throws MojoFailureException {
+    Path relDir = relDirectory.toPath();
+    String releaseName = releaseName();
+    InitResult result;
+    try {
+      result = new ReleaseBuilder(getLog()::info).init(relDir, releaseName);
+    } catch (ReleaseBuildException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
+    Path base = project.getBasedir().toPath();
+    for (Path written : result.written()) {
+      getLog().info("wrote " + base.relativize(written.toAbsolutePath()));
+    }
+    for (Path kept : result.kept()) {
+      getLog().info("kept  " + base.relativize(kept.toAbsolutePath()) + " (exists, not overwritten)");
+    }
+    getLog().info(
+        "Release '" + releaseName + "' configured in " + base.relativize(relDir.toAbsolutePath())
+            + "/; edit it, commit it, then run: mvn package");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.molt.kernel;
+
+import dev.molt.kernel.node.AppFailure;
+import dev.molt.kernel.node.BootRequest;
+import dev.molt.kernel.node.KernelException;
+import dev.molt.kernel.node.Node;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code boot <root> <vsn>}: loads the node, starts its apps, writes the pid file and keeps the
+ * JVM up until SIGTERM. Every exit path it controls goes through {@link Lifecycle#stop}, which
+ * stops the apps in reverse and removes the pid file.
+ */
+final class Boot {
+  /** {@code -Dmolt.verify.jars=false} skips the SHA-256 check of app jars (it is on by default). */
+  static final String VERIFY_JARS = "molt.verify.jars";
+  /** {@code -Dmolt.boot.trace=true} prints how long each boot step took, on stderr. */
+  static final String TRACE = "molt.boot.trace";
+
+  private Boot() {}
+
+  /** Boots and never returns normally once the apps run; returns only by throwing. */
+  static void run(Path root, String version, Map<String, String> env, PrintStream err)
+      throws KernelException {
+    boolean verify = !"false".equals(System.getProperty(VERIFY_JARS));
+    Node node = Node.load(new BootRequest(root, version, env, verify));
+    Lifecycle lifecycle = new Lifecycle(node, err);
+    // Fallback for exits the kernel does not drive: System.exit from an app, SIGINT, or a
+    // runtime without signal support (then SIGTERM exits 143 instead of 0).
+    Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::stop, "molt-shutdown"));
+    TermSignal.onTerm(() -> {
+      lifecycle.stop();
+      System.exit(0);
+    });
+    lifecycle.start(failure -> mainFailed(lifecycle, failure, err));
+    if (Boolean.getBoolean(TRACE)) {
+      trace(node, err);
+    }
+    awaitForever();
+  }
+
+  private static void mainFailed(Lifecycle lifecycle, AppFailure failure, PrintStream err) {
+    Lifecycle.report(err, "app " + failure.app() + " " + failure.version() + " main failed: ",
+        failure);
+    err.println("molt: stopping the node because an app's main method failed");
+    lifecycle.stop();
+    System.exit(Main.FAILURE);
+  }
+
+  private static void trace(Node node, PrintStream err) {
+    String steps = node.loadTimings().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms")
+        .collect(Collectors.joining(", "));
+    err.println("molt: boot steps: " + steps);
+    ProcessHandle.current().info().startInstant().ifPresent(start -> err.println(
+        "molt: apps started and pid file written " + Duration.between(start, Instant.now())
+            .toMillis() + " ms after the process started"));
+  }
+
+  private static void awaitForever() {
+    CountDownLatch never = new CountDownLatch(1);
+    while (true) {
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        // Nothing may end the kernel's main thread but the JVM's exit; keep waiting.
+      }
+    }
+  }
+}

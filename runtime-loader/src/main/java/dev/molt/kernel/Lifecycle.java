@@ -1,0 +1,91 @@
+package dev.molt.kernel;
+
+import dev.molt.format.Formats;
+import dev.molt.kernel.node.AppFailure;
+import dev.molt.kernel.node.Failures;
+import dev.molt.kernel.node.KernelException;
+import dev.molt.kernel.node.Node;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Starts a loaded node and stops it exactly once, owning the pid file: it is written only after
+ * every app has started, and removed on every stop. Start and stop are serialized, so a SIGTERM
+ * that arrives while apps are starting waits for the start to finish and the pid file written
+ * meanwhile is removed by the stop; a start after a stop does nothing.
+ */
+final class Lifecycle {
+  private final Node node;
+  private final Path pidFile;
+  private final PrintStream err;
+  private boolean stopped;
+
+  Lifecycle(Node node, PrintStream err) {
+    this.node = node;
+    this.pidFile = node.root().resolve("tmp").resolve(node.descriptor().name() + ".pid");
+    this.err = err;
+  }
+
+  Path pidFile() {
+    return pidFile;
+  }
+
+  /** Starts the apps, then writes the pid file; on failure nothing is left running or written. */
+  synchronized void start(Consumer<AppFailure> onMainFailure) throws KernelException {
+    if (stopped) {
+      return;
+    }
+    node.startApps(onMainFailure);
+    try {
+      writePidFile();
+    } catch (IOException e) {
+      stop();
+      throw new KernelException("cannot write the pid file " + pidFile + " (" + e + "); make "
+          + pidFile.getParent() + " writable by the user running the node", e);
+    }
+  }
+
+  /** Stops the running apps in reverse order, reporting each failed stop, and removes the pid file. */
+  synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    List<AppFailure> failures = node.stopApps();
+    for (AppFailure failure : failures) {
+      report(err, "app " + failure.app() + " " + failure.version() + " failed to stop: ", failure);
+    }
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      err.println("molt: cannot remove the pid file " + pidFile + " (" + e + "); remove it by hand");
+    }
+    err.flush();
+  }
+
+  static void report(PrintStream err, String what, AppFailure failure) {
+    err.println("molt: " + what + Failures.describe(failure.error()));
+    Failures.causes(failure.error()).forEach(c -> err.println("molt:   caused by: " + c));
+  }
+
+  private void writePidFile() throws IOException {
+    Path dir = pidFile.getParent();
+    if (!Files.isDirectory(dir)) {
+      try {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createDirectories(dir);
+      } catch (FileAlreadyExistsException e) {
+        // created concurrently by bin/<name>; fine
+      }
+    }
+    Formats.writeAtomically(pidFile, ProcessHandle.current().pid() + "\n");
+  }
+}

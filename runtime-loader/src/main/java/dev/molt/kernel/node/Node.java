@@ -1,0 +1,222 @@
+package dev.molt.kernel.node;
+
+import dev.molt.format.AppSpec;
+import dev.molt.format.FormatException;
+import dev.molt.format.Formats;
+import dev.molt.format.JarRef;
+import dev.molt.format.ReleaseDescriptor;
+import dev.molt.kernel.loader.AppClassLoader;
+import dev.molt.kernel.loader.JdkAndApiLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A running Molt node: the release it runs, its root, and one {@link NodeApp} per application and
+ * library with its class loader and state. The front door of the kernel: {@link #load} prepares a
+ * node (reads, verifies, configures, builds loaders) without running app code; {@link #startApps}
+ * and {@link #stopApps} run the apps' entry points in dependency order and in reverse.
+ *
+ * <p>Thread-safe: starting and stopping are serialized on the node.
+ */
+public final class Node {
+  private final ReleaseDescriptor descriptor;
+  private final Path root;
+  private final Instant startedAt;
+  private final List<NodeApp> apps;
+  private final Map<String, Duration> loadTimings;
+
+  private Node(ReleaseDescriptor descriptor, Path root, Instant startedAt, List<NodeApp> apps,
+      Map<String, Duration> loadTimings) {
+    this.descriptor = descriptor;
+    this.root = root;
+    this.startedAt = startedAt;
+    this.apps = List.copyOf(apps);
+    this.loadTimings = Collections.unmodifiableMap(new LinkedHashMap<>(loadTimings));
+  }
+
+  /**
+   * Reads and validates {@code release.json}, checks the apps' jars (when asked), reads and
+   * resolves {@code config.json}, builds one class loader per app and creates the data directory
+   * of every app with an entry point. Runs no app code.
+   *
+   * @throws ReleaseInvalidException when release.json is missing, invalid or of another version
+   * @throws JarMismatchException naming the first jar that is missing, unreadable or changed
+   * @throws ConfigException naming the setting and the variable that cannot be resolved
+   */
+  public static Node load(BootRequest request) throws KernelException {
+    Instant startedAt = Instant.now();
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    ReleaseDescriptor release = readRelease(request);
+    long t1 = lap(timings, "read release.json", t0);
+    if (request.verifyJars()) {
+      JarVerifier.verify(request.root(), release);
+    }
+    long t2 = lap(timings, "verify jars", t1);
+    Map<String, AppConfig> configs =
+        ConfigFile.read(request.releaseDir().resolve("config.json"), release, request.environment());
+    long t3 = lap(timings, "read config.json", t2);
+    List<NodeApp> apps = buildApps(request.root(), release, configs);
+    lap(timings, "build class loaders", t3);
+    return new Node(release, request.root(), startedAt, apps, timings);
+  }
+
+  public ReleaseDescriptor descriptor() {
+    return descriptor;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** When {@link #load} began. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** Every app and library, in release.json order (dependencies first). */
+  public List<NodeApp> apps() {
+    return apps;
+  }
+
+  public Optional<NodeApp> app(String name) {
+    return apps.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /** How long each step of {@link #load} took, in order. */
+  public Map<String, Duration> loadTimings() {
+    return loadTimings;
+  }
+
+  /**
+   * Starts every app with an entry point that is not running, in dependency order. If one fails,
+   * the apps started before it are stopped in reverse order, then the failure is thrown.
+   *
+   * @param onMainFailure told (on the app's main thread) when a {@code main} method throws
+   * @throws AppStartException naming the app; {@link AppStartException#rollbackFailures()} lists
+   *     the apps that also failed to stop
+   */
+  public synchronized void startApps(Consumer<AppFailure> onMainFailure) throws AppStartException {
+    List<NodeApp> started = new ArrayList<>();
+    for (NodeApp app : apps) {
+      if (app.spec().isLibrary() || app.state() == AppState.RUNNING) {
+        continue;
+      }
+      app.state(AppState.STARTING);
+      try {
+        AppLauncher.start(app, app.spec().entry().orElseThrow(), context(app), onMainFailure);
+      } catch (AppStartException e) {
+        app.state(AppState.FAILED);
+        Collections.reverse(started);
+        e.rollbackFailures(stop(started));
+        throw e;
+      }
+      app.state(AppState.RUNNING);
+      started.add(app);
+    }
+  }
+
+  /**
+   * Stops every running app in reverse dependency order. A failing stop does not prevent the
+   * others from being stopped.
+   *
+   * @return the apps whose stop threw; empty when all stopped cleanly
+   */
+  public synchronized List<AppFailure> stopApps() {
+    List<NodeApp> reverse = new ArrayList<>(apps);
+    Collections.reverse(reverse);
+    return stop(reverse);
+  }
+
+  private static List<AppFailure> stop(List<NodeApp> inOrder) {
+    List<AppFailure> failures = new ArrayList<>();
+    for (NodeApp app : inOrder) {
+      if (app.state() != AppState.RUNNING && app.state() != AppState.FAILED) {
+        continue;
+      }
+      app.state(AppState.STOPPING);
+      try {
+        AppLauncher.stop(app);
+      } catch (Exception | LinkageError e) { // app code: report and go on with the others
+        failures.add(new AppFailure(app.name(), app.version(), e));
+      }
+      app.forget();
+      app.state(AppState.STOPPED);
+    }
+    return failures;
+  }
+
+  private AppContext context(NodeApp app) {
+    return new AppContext(app.name(), app.version(), descriptor.name(), descriptor.version(),
+        app.config(), app.dataDir(), root);
+  }
+
+  private static ReleaseDescriptor readRelease(BootRequest request) throws ReleaseInvalidException {
+    Path file = request.releaseDir().resolve("release.json");
+    ReleaseDescriptor release;
+    try {
+      release = Formats.readRelease(file);
+    } catch (FormatException e) {
+      throw new ReleaseInvalidException(e.getMessage(), e);
+    }
+    if (!release.version().equals(request.version())) {
+      throw new ReleaseInvalidException(file + " is for version " + release.version() + ", not "
+          + request.version() + "; rebuild the release or restore it from its tarball");
+    }
+    return release;
+  }
+
+  private static List<NodeApp> buildApps(Path root, ReleaseDescriptor release,
+      Map<String, AppConfig> configs) throws KernelException {
+    JdkAndApiLoader parent = JdkAndApiLoader.create();
+    Map<String, AppClassLoader> loaders = new HashMap<>();
+    List<NodeApp> apps = new ArrayList<>();
+    for (AppSpec spec : release.apps()) {
+      List<AppClassLoader> deps = new ArrayList<>();
+      spec.dependsOn().forEach(dep -> deps.add(loaders.get(dep)));
+      List<Path> jars = new ArrayList<>();
+      for (JarRef jar : spec.jars()) {
+        jars.add(root.resolve(spec.dir()).resolve(jar.file()));
+      }
+      AppClassLoader loader;
+      try {
+        loader = new AppClassLoader(spec.name() + "-" + spec.version(), jars, deps, parent);
+      } catch (IOException e) {
+        throw new JarMismatchException(e.getMessage() + "; restore the release from its tarball", e);
+      }
+      loaders.put(spec.name(), loader);
+      Path dataDir = root.resolve("var").resolve(spec.name());
+      if (!spec.isLibrary()) {
+        createDataDir(dataDir);
+      }
+      apps.add(new NodeApp(spec, loader, configs.get(spec.name()), dataDir));
+    }
+    return apps;
+  }
+
+  private static void createDataDir(Path dir) throws KernelException {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new KernelException("cannot create the data directory " + dir + " (" + e + ");"
+          + " make " + dir.getParent() + " writable by the user running the node", e);
+    }
+  }
+
+  private static long lap(Map<String, Duration> timings, String step, long since) {
+    long now = System.nanoTime();
+    timings.put(step, Duration.ofNanos(now - since));
+    return now;
+  }
+}

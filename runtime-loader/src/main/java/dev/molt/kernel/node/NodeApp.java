@@ -1,0 +1,94 @@
+package dev.molt.kernel.node;
+
+import dev.molt.api.Application;
+import dev.molt.api.Config;
+import dev.molt.format.AppSpec;
+import dev.molt.kernel.loader.AppClassLoader;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One application (or library) of a running node: its descriptor entry, its class loader, its
+ * resolved configuration and where it is in its life. Accessors are thread-safe; state changes
+ * only through {@link Node}.
+ */
+public final class NodeApp {
+  private final AppSpec spec;
+  private final AppClassLoader loader;
+  private final AppConfig config;
+  private final Path dataDir;
+  private volatile AppState state = AppState.LOADED;
+  private volatile Application instance;
+  private volatile Thread mainThread;
+
+  NodeApp(AppSpec spec, AppClassLoader loader, AppConfig config, Path dataDir) {
+    this.spec = spec;
+    this.loader = loader;
+    this.config = config;
+    this.dataDir = dataDir;
+  }
+
+  public String name() {
+    return spec.name();
+  }
+
+  public String version() {
+    return spec.version();
+  }
+
+  /** The app's entry in release.json. */
+  public AppSpec spec() {
+    return spec;
+  }
+
+  /** The app's own class loader; {@code rpc} calls into the app go through it. */
+  public AppClassLoader loader() {
+    return loader;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** {@code <root>/var/<name>/}; created at boot for apps with an entry point. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public AppState state() {
+    return state;
+  }
+
+  /** The thread running {@code main}, for apps started that way and while the node tracks it. */
+  public Optional<Thread> mainThread() {
+    return Optional.ofNullable(mainThread);
+  }
+
+  /** {@code name version}, as messages show an app. */
+  public String label() {
+    return spec.name() + " " + spec.version();
+  }
+
+  void state(AppState next) {
+    this.state = next;
+  }
+
+  Optional<Application> instance() {
+    return Optional.ofNullable(instance);
+  }
+
+  void started(Application app) {
+    this.instance = app;
+    this.mainThread = null;
+  }
+
+  void started(Thread main) {
+    this.mainThread = main;
+    this.instance = null;
+  }
+
+  void forget() {
+    this.instance = null;
+    this.mainThread = null;
+  }
+}

@@ -61,7 +61,9 @@ public final class KernelJars {
       throw new InvalidInputException("no " + AGENT + "-<version>.jar among " + files
           + "; install Molt's kernel (mvn install in runtime-loader) or pass its jars (--kernel DIR)");
     }
-    others.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    // Molt's own jars, then their dependencies, each by name: a stable order for release.json.
+    others.sort(java.util.Comparator.comparing((Path p) -> !p.getFileName().toString().startsWith("molt-"))
+        .thenComparing(p -> p.getFileName().toString()));
     others.add(0, agent);
     return new KernelInput(version, others);
   }

@@ -1,0 +1,59 @@
+package dev.molt.release.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MoltCommandTest {
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return MoltCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void init_writesRelAndReportsOnStdout() {
+    assertThat(run("init", "--rel", dir.resolve("rel").toString(), "--name", "book_app")).isZero();
+    assertThat(out.toString()).contains("wrote " + dir.resolve("rel/molt.json"));
+    assertThat(dir.resolve("rel/jvm.options")).exists();
+    out.getBuffer().setLength(0);
+    assertThat(run("init", "--rel", dir.resolve("rel").toString(), "--name", "book_app")).isZero();
+    assertThat(out.toString()).contains("kept  " + dir.resolve("rel/molt.json"));
+  }
+
+  @Test
+  void release_missingOption_isUsageError() {
+    assertThat(run("release", "--tree", "x.tgf")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required option");
+  }
+
+  @Test
+  void unknownCommand_isUsageError() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+  }
+
+  @Test
+  void release_badTree_isFailureWithMessage() throws Exception {
+    Files.writeString(dir.resolve("deps.tgf"), "nonsense\n");
+    int code = run("release", "--rel", dir.resolve("rel").toString(), "--tree", dir.resolve("deps.tgf").toString(),
+        "--lib", dir.toString(), "--app-jar", dir.resolve("app.jar").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).startsWith("molt: ").contains("not a TGF dependency tree line");
+  }
+
+  @Test
+  void help_listsCommandsAndExitCodes() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("init", "release", "Exit codes");
+    out.getBuffer().setLength(0);
+    assertThat(run("release", "--help")).isZero();
+    assertThat(out.toString()).contains("--tree", "--kernel", "--jdk");
+  }
+}

@@ -2,6 +2,8 @@ package dev.molt.maven;
 
 import dev.molt.format.EntryPoint;
 import dev.molt.release.AppInput;
+import dev.molt.release.EntryPoints;
+import dev.molt.release.ReleaseBuildException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +38,7 @@ final class ProjectApps {
    * @param edges direct edges by {@code groupId:artifactId}, from {@link DependencyEdges}
    */
   List<AppInput> apps(Optional<String> mainClass, Map<String, Set<String>> edges)
-      throws MojoFailureException {
+      throws MojoFailureException, ReleaseBuildException {
     Map<String, String> nameByKey = new HashMap<>();
     Map<String, String> keyByName = new HashMap<>();
     List<Artifact> libraries = libraries();
@@ -55,7 +57,7 @@ final class ProjectApps {
     }
     List<AppInput> apps = new ArrayList<>();
     File mainJar = mainJar();
-    EntryPoint entry = EntryPointDetector.detect(mainJar.toPath(), mainClass);
+    EntryPoint entry = EntryPoints.detect(mainJar.toPath(), mainClass);
     apps.add(new AppInput(project.getArtifactId(), project.getVersion(),
         Optional.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()),
         List.of(mainJar.toPath()), dependsOn(mainKey, edges, nameByKey), Optional.of(entry)));

@@ -8,7 +8,9 @@ import dev.molt.release.ReleaseRequest;
 import dev.molt.release.ReleaseResult;
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -79,9 +81,10 @@ public class ReleaseMojo extends AbstractMoltMojo {
       getLog().info("Skipping molt:release (molt.skip=true)");
       return;
     }
-    ReleaseRequest request = request();
+    ReleaseRequest request;
     ReleaseResult result;
     try {
+      request = request();
       result = new ReleaseBuilder(getLog()::info).build(request);
     } catch (ReleaseBuildException e) {
       throw new MojoFailureException(e.getMessage());
@@ -92,10 +95,12 @@ public class ReleaseMojo extends AbstractMoltMojo {
     result.checksum().ifPresent(c -> getLog().info("Checksum " + c));
   }
 
-  private ReleaseRequest request() throws MojoFailureException, MojoExecutionException {
-    var edges = new DependencyEdges(project, session, dependenciesResolver).edges();
+  private ReleaseRequest request()
+      throws MojoFailureException, MojoExecutionException, ReleaseBuildException {
+    Map<String, Set<String>> edges = new DependencyEdges(project, session, dependenciesResolver).edges();
     List<AppInput> apps =
-        new ProjectApps(project, getLog()).apps(Optional.ofNullable(mainClass), edges);
+        new ProjectApps(project, getLog())
+            .apps(Optional.ofNullable(mainClass).filter(c -> !c.isBlank()), edges);
     KernelInput kernel = KernelArtifacts.kernel(plugin);
     return new ReleaseRequest(
         releaseName(),

@@ -39,6 +39,19 @@ final class ClientErrors {
     }
   }
 
+  /** Throws the exception of an ERROR frame that arrived before the connection broke, if any. */
+  void rethrowPendingError(Connection connection) throws ControlException {
+    Frame frame;
+    try {
+      frame = connection.reader.read(Protocol.HANDSHAKE_MAX_FRAME_BYTES).orElse(null);
+    } catch (IOException | ProtocolException e) {
+      return;
+    }
+    if (frame != null && frame.type() == FrameType.ERROR) {
+      throw fromError(Messages.error(frame));
+    }
+  }
+
   ControlException fromError(Messages.Error error) {
     switch (error.code()) {
       case AUTHENTICATION_FAILED:

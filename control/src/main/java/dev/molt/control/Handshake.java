@@ -59,14 +59,25 @@ final class Handshake {
   /** Client side; returns the server's frame limit once the server proved the cookie too. */
   static int authenticate(Connection connection, byte[] cookie, ClientErrors errors) throws IOException, ControlException {
     byte[] clientNonce = nonce();
-    connection.writer.write(FrameType.HELLO, clientNonce);
+    send(connection, FrameType.HELLO, clientNonce, errors);
     byte[] serverNonce = Messages.fixed(errors.expect(connection, FrameType.CHALLENGE, Protocol.HANDSHAKE_MAX_FRAME_BYTES));
-    connection.writer.write(FrameType.AUTH, mac(cookie, CLIENT, serverNonce, clientNonce));
+    send(connection, FrameType.AUTH, mac(cookie, CLIENT, serverNonce, clientNonce), errors);
     Messages.Welcome welcome = Messages.welcome(errors.expect(connection, FrameType.OK, Protocol.HANDSHAKE_MAX_FRAME_BYTES));
     if (!MessageDigest.isEqual(mac(cookie, SERVER, serverNonce, clientNonce), welcome.proof())) {
       throw errors.impostor();
     }
     return welcome.maxFrameBytes();
+  }
+
+  /** A server that refuses (busy, timed out) may close before our write: its ERROR frame says why. */
+  private static void send(Connection connection, FrameType type, byte[] payload, ClientErrors errors)
+      throws IOException, ControlException {
+    try {
+      connection.writer.write(type, payload);
+    } catch (IOException e) {
+      errors.rethrowPendingError(connection);
+      throw e;
+    }
   }
 
   private static Frame expect(Connection connection, FrameType type) throws IOException, ControlException {

@@ -77,7 +77,7 @@ ensure_cds() {
 }
 
 jvm_args() {
-  sed -e 's/^[[:space:]]*#.*$//' -e 's/[[:space:]]#.*$//' -e '/^[[:space:]]*$/d' \
+  sed -e 's/^[[:space:]]*#.*$//' -e 's/[[:space:]]#.*$//' -e 's/[[:space:]]*$//' -e '/^$/d' \
     "$REL_DIR/jvm.options" > "$RELEASE_ROOT/tmp/jvm.args" || die "cannot write $RELEASE_ROOT/tmp/jvm.args"
 }
 

@@ -1,0 +1,48 @@
+package dev.molt.release;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Compiles src/test/resources/fake-kernel/Main.java into an agent jar named like the kernel's. */
+final class FakeKernel {
+  private FakeKernel() {}
+
+  static KernelInput build(Path dir) throws IOException {
+    Path src = dir.resolve("fake-src/dev/molt/kernel/Main.java");
+    Files.createDirectories(src.getParent());
+    try (InputStream in = FakeKernel.class.getResourceAsStream("/fake-kernel/Main.java")) {
+      Files.write(src, in.readAllBytes());
+    }
+    Path classes = dir.resolve("fake-classes");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    int rc = javac.run(null, null, null, "-nowarn", "-XDignore.symbol.file", "-d", classes.toString(), src.toString());
+    if (rc != 0) {
+      throw new IllegalStateException("cannot compile the fake kernel");
+    }
+    Manifest mf = new Manifest();
+    mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    mf.getMainAttributes().putValue("Premain-Class", "dev.molt.kernel.Main");
+    Path jar = dir.resolve("fake-kernel/molt-runtime-loader-0.0.1.jar");
+    Files.createDirectories(jar.getParent());
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        j.write(Files.readAllBytes(f));
+        j.closeEntry();
+      }
+    }
+    return new KernelInput("0.0.1", List.of(jar));
+  }
+}

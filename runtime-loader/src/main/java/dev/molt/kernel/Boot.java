@@ -58,6 +58,8 @@ final class Boot {
         .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms")
         .collect(Collectors.joining(", "));
     err.println("molt: boot steps: " + steps);
+    err.println("molt: instrumentation "
+        + (Agent.instrumentation().isPresent() ? "available" : "not available (no -javaagent)"));
     ProcessHandle.current().info().startInstant().ifPresent(start -> err.println(
         "molt: apps started and pid file written " + Duration.between(start, Instant.now())
             .toMillis() + " ms after the process started"));

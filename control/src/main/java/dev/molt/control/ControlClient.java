@@ -50,12 +50,8 @@ public final class ControlClient implements AutoCloseable {
     requireCookie(cookie);
     ClientErrors errors = ClientErrors.of(socket, nodeName);
     String notRunning = nodeName + " is not running (no control socket at " + socket + ")";
-    Path parent = socket.toAbsolutePath().getParent();
-    if (Files.isDirectory(parent) && !Files.isExecutable(parent)) {
-      throw denied(socket);
-    }
     if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
-      throw new NodeNotRunningException(notRunning);
+      throw blockedDirectory(socket) ? denied(socket) : new NodeNotRunningException(notRunning);
     }
     SocketChannel channel;
     try {
@@ -205,6 +201,19 @@ public final class ControlClient implements AutoCloseable {
     if (cookie.length == 0) {
       throw new CookieException("no cookie given; set MOLT_COOKIE or restore releases/COOKIE");
     }
+  }
+
+  /**
+   * Whether the socket looks missing only because a directory above it may not be searched (the
+   * release's tmp/ of another user): the nearest existing ancestor decides.
+   */
+  private static boolean blockedDirectory(Path socket) {
+    for (Path p = socket.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return !Files.isExecutable(p);
+      }
+    }
+    return false;
   }
 
   private static SocketAccessDeniedException denied(Path socket) {

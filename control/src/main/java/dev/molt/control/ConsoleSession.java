@@ -56,13 +56,13 @@ public final class ConsoleSession {
     while (true) {
       Frame frame = client.readFrame();
       if (frame.type() == FrameType.RESPONSE) {
-        return Messages.response(frame);
+        return decoded(() -> Messages.response(frame));
       }
       if (frame.type() != FrameType.STREAM_DATA) {
         client.close();
         throw new ProtocolException("the node sent a " + frame.type() + " frame inside a console stream");
       }
-      Messages.Chunk chunk = Messages.chunk(frame);
+      Messages.Chunk chunk = decoded(() -> Messages.chunk(frame));
       OutputStream target = chunk.channel() == Messages.CHANNEL_ERR ? err : out;
       try {
         target.write(chunk.bytes());
@@ -71,6 +71,20 @@ public final class ConsoleSession {
         client.close();
         throw new ConnectionClosedException("cannot write the console output: " + e.getMessage(), e);
       }
+    }
+  }
+
+  private interface Decoder<T> {
+    T decode() throws ProtocolException;
+  }
+
+  /** A payload the client cannot read leaves the session in an unknown state: close it. */
+  private <T> T decoded(Decoder<T> decoder) throws ProtocolException {
+    try {
+      return decoder.decode();
+    } catch (ProtocolException e) {
+      client.close();
+      throw e;
     }
   }
 }

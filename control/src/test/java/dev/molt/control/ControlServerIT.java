@@ -35,7 +35,8 @@ class ControlServerIT {
       assertThat(response.output()).isEqualTo("rpc A.b,x y <script>");
       assertThat(client.call(Request.of("ping")).output()).isEqualTo("ping ");
       assertThat(node.calls).hasValue(2);
-      assertThat(node.saw(ControlEvent.Kind.AUTHENTICATED)).isTrue();
+      assertThat(node.events).filteredOn(e -> e.kind() == ControlEvent.Kind.AUTHENTICATED).first()
+          .satisfies(e -> assertThat(e.peer()).hasValue("user " + System.getProperty("user.name")));
     }
   }
 

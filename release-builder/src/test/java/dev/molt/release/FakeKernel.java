@@ -35,10 +35,17 @@ final class FakeKernel {
     mf.getMainAttributes().putValue("Premain-Class", "dev.molt.kernel.Main");
     Path jar = dir.resolve("fake-kernel/molt-runtime-loader-0.0.1.jar");
     Files.createDirectories(jar.getParent());
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf);
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
         Stream<Path> files = Files.walk(classes)) {
+      JarEntry m = new JarEntry("META-INF/MANIFEST.MF");
+      m.setTime(0);
+      j.putNextEntry(m);
+      mf.write(j);
+      j.closeEntry();
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        JarEntry e = new JarEntry(classes.relativize(f).toString().replace('\\', '/'));
+        e.setTime(0);
+        j.putNextEntry(e);
         j.write(Files.readAllBytes(f));
         j.closeEntry();
       }

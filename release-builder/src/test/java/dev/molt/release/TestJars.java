@@ -47,7 +47,13 @@ final class TestJars {
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (OutputStream out = Files.newOutputStream(file);
-        JarOutputStream jar = new JarOutputStream(out, mf)) {
+        JarOutputStream jar = new JarOutputStream(out)) {
+      // The manifest entry gets a fixed time too, so equal inputs give equal jar bytes.
+      JarEntry m = new JarEntry("META-INF/MANIFEST.MF");
+      m.setTime(0);
+      jar.putNextEntry(m);
+      mf.write(jar);
+      jar.closeEntry();
       for (Map.Entry<String, byte[]> c : classes.entrySet()) {
         JarEntry e = new JarEntry(c.getKey().replace('.', '/') + ".class");
         e.setTime(0);

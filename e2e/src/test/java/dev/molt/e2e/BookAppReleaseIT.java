@@ -9,8 +9,10 @@ import dev.molt.e2e.support.Node;
 import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.SharedBookRelease;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,11 +75,11 @@ class BookAppReleaseIT {
   }
 
   @Test
-  void startWithoutJavaOnPathOrJavaHome_runsOnEmbeddedRuntime(@TempDir Path tools) {
+  void startWithoutJavaOnPathOrJavaHome_runsOnEmbeddedRuntime() {
     int port = Ports.free();
-    Map<String, String> env = NoJavaEnvironment.create(tools.resolve("bin"),
-        Map.of("PORT", Integer.toString(port)));
-    CommandResult noJava = node.runFrom(tools, Path.of("/bin/sh"), env, "-c", "command -v java");
+    Map<String, String> env = NoJavaEnvironment.create(Map.of("PORT", Integer.toString(port)));
+    CommandResult noJava =
+        node.runFrom(classDir, Path.of("/bin/sh"), env, "-c", "command -v java");
     assertThat(noJava.exitCode()).as("java must not be found: " + noJava).isNotZero();
 
     CommandResult start = node.run(env, "start");
@@ -108,9 +110,12 @@ class BookAppReleaseIT {
       assertThat(foreground.isAlive()).isTrue();
       CommandResult stop = node.run(Node.env(Map.of()), "stop");
       assertThat(stop.exitCode()).as(stop.toString()).isZero();
-      assertThat(foreground.waitFor(Node.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+      assertThat(foreground.waitFor(Node.TIMEOUT.toSeconds(), TimeUnit.SECONDS))
           .as("foreground ends after stop").isTrue();
-      assertThat(foreground.exitValue()).isZero();
+      assertThat(foreground.exitValue())
+          .as("exit code after SIGTERM (release-layout.md: exits 0)\n"
+              + Files.readString(classDir.resolve("foreground.out")))
+          .isZero();
     } finally {
       foreground.descendants().forEach(ProcessHandle::destroyForcibly);
       foreground.destroyForcibly();

@@ -19,8 +19,12 @@ public final class NoJavaEnvironment {
 
   private NoJavaEnvironment() {}
 
-  /** Fills {@code binDir} with the links and returns the environment that uses it. */
-  public static Map<String, String> create(Path binDir, Map<String, String> extra) {
+  /**
+   * The environment, with {@code extra} added. The links live in {@code target/no-java-bin}, made
+   * once per build (not in a @TempDir, whose clean-up warns about every link to a system tool).
+   */
+  public static synchronized Map<String, String> create(Map<String, String> extra) {
+    Path binDir = Path.of("target/no-java-bin").toAbsolutePath();
     try {
       Files.createDirectories(binDir);
       for (String dir : SYSTEM_DIRS) {

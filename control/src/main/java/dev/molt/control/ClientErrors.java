@@ -33,7 +33,7 @@ final class ClientErrors {
   Frame read(Connection connection, int maxPayload) throws IOException, ControlException {
     try {
       return connection.reader.read(maxPayload).orElseThrow(() -> new ConnectionClosedException(
-          "the node at " + where + " closed the connection; see the node's log"));
+          "the node at " + where + " closed the connection; the node may have stopped, see its log"));
     } catch (UnsupportedVersionException e) {
       throw versionMismatch(e.version());
     }

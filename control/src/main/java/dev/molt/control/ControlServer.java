@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,6 +29,8 @@ public final class ControlServer implements AutoCloseable {
   private final Optional<Integer> tlsPort;
   private final ThreadPoolExecutor pool;
   private final Watchdog watchdog;
+  // Interrupting a pool thread does not unblock a read on a TLS socket; closing the socket does.
+  private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private ControlServer(Path socket, List<Listener> listeners, Optional<Integer> tlsPort, ThreadPoolExecutor pool,
@@ -65,6 +69,7 @@ public final class ControlServer implements AutoCloseable {
   public void close() {
     closed = true;
     listeners.forEach(Listener::close);
+    open.forEach(Connection::close);
     pool.shutdownNow();
     watchdog.shutdown();
   }
@@ -90,10 +95,12 @@ public final class ControlServer implements AutoCloseable {
         connection.close();
         continue;
       }
+      open.add(connection);
       pool.execute(() -> {
         try {
           new ConnectionWorker(settings, connection, id, watchdog).run();
         } finally {
+          open.remove(connection);
           slots.release();
         }
       });

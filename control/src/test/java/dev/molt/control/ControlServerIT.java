@@ -58,6 +58,16 @@ class ControlServerIT {
   }
 
   @Test
+  void close_cutsOpenSessions() throws Exception {
+    TestNode node = new TestNode(socket());
+    try (ControlClient client = node.client()) {
+      node.close();
+      assertThatThrownBy(() -> client.call(Request.of("ping"))).isInstanceOf(ConnectionClosedException.class)
+          .hasMessageContaining("the node may have stopped");
+    }
+  }
+
+  @Test
   void start_staleSocketFile_isReplaced() throws Exception {
     Files.createDirectories(socket().getParent());
     ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX);

@@ -7,6 +7,7 @@ import dev.molt.e2e.support.CommandResult;
 import dev.molt.e2e.support.FileTree;
 import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.Http;
+import dev.molt.e2e.support.MoltCli;
 import dev.molt.e2e.support.Node;
 import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.Releases;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The "Bad input" list of the releases issue: each case fails with a message naming the problem
- * and the fix, a non-zero exit code (or a build exception), and changes no files.
+ * The "Bad input" list of the releases issue: each case fails with a one-line message naming the
+ * problem and the fix, a non-zero exit code (the build cases through the {@code molt} CLI and
+ * through the builder API), and changes no files.
  */
 class BadInputIT {
   /** Scratch the script may write before it fails (tmp/jvm.args), and the node's log. */
@@ -78,6 +80,9 @@ class BadInputIT {
     Path emptyLib = Files.createDirectories(dir.resolve("lib"));
     Map<String, String> before = FileTree.snapshot(outputDir, List.of());
 
+    CommandResult cli = MoltCli.release(book, book.relDir(), emptyLib, "prod", outputDir);
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
+    assertThat(cli.stderr().strip()).contains("h2", "2.5.252").doesNotContain("\n");
     assertThatThrownBy(() -> {
       var apps = MavenTreeInputs.read(book.tgf(), emptyLib, book.jar(), book.entryClass());
       Releases.build("book_app", "0.1.0", book.relDir(), "prod", outputDir, apps,
@@ -154,6 +159,10 @@ class BadInputIT {
   private static void assertBuildFailsUnchanged(Path rel, String... expected) throws Exception {
     Map<String, String> outputBefore = FileTree.snapshot(outputDir, List.of());
     Map<String, String> relBefore = FileTree.snapshot(rel, List.of());
+    Fixture book = Fixture.bookApp();
+    CommandResult cli = MoltCli.release(book, rel, book.libDir(), "prod", outputDir);
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
+    assertThat(cli.stderr().strip()).contains(expected).doesNotContain("\n");
     assertThatThrownBy(() -> Releases.build(Fixture.bookApp(), rel, "prod", outputDir,
             Optional.empty()))
         .isInstanceOf(ReleaseBuildException.class)

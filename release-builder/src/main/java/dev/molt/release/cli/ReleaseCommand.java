@@ -7,7 +7,10 @@ import dev.molt.release.MavenTreeInputs;
 import dev.molt.release.ReleaseBuilder;
 import dev.molt.release.ReleaseRequest;
 import dev.molt.release.ReleaseResult;
+import dev.molt.release.ReleaseBuildException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -66,9 +69,7 @@ final class ReleaseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     List<AppInput> apps = MavenTreeInputs.read(tree, lib, appJar, mainClass);
-    KernelInput kernelInput = kernel.isPresent()
-        ? KernelJars.fromDirectory(kernel.get())
-        : KernelJars.fromClassPath(System.getProperty("java.class.path"));
+    KernelInput kernelInput = kernel.isPresent() ? KernelJars.fromDirectory(kernel.get()) : defaultKernel();
     String releaseName = name.isPresent() ? name.get()
         : ReleaseBuilder.configuredName(rel).orElse(apps.get(0).name());
     ReleaseRequest request = new ReleaseRequest(releaseName, version.orElse(apps.get(0).version()),
@@ -79,5 +80,23 @@ final class ReleaseCommand implements Callable<Integer> {
     result.tarball().ifPresent(t -> o.println("tarball: " + t));
     result.checksum().ifPresent(c -> o.println("sha256:  " + c));
     return 0;
+  }
+
+  /** The kernel on this tool's class path, else in kernel/ beside the CLI jar (the distribution). */
+  private static KernelInput defaultKernel() throws ReleaseBuildException {
+    try {
+      return KernelJars.fromClassPath(System.getProperty("java.class.path"));
+    } catch (ReleaseBuildException e) {
+      try {
+        Path jar = Path.of(MoltCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path dir = jar.resolveSibling("kernel");
+        if (Files.isDirectory(dir)) {
+          return KernelJars.fromDirectory(dir);
+        }
+      } catch (URISyntaxException | RuntimeException ignored) {
+        // No usable location of our own jar: report the class path problem below.
+      }
+      throw e;
+    }
   }
 }

@@ -1,0 +1,127 @@
+package dev.molt.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.molt.format.EntryPoint;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny Application compiled here, released with the real kernel jars (from this module's class
+ * path), run through bin/<name>; and the same release built by the distributed CLI jar.
+ */
+class RealKernelIT {
+  @TempDir Path dir;
+  final List<Path> pidFiles = new ArrayList<>();
+
+  @AfterEach
+  void killNodes() throws Exception {
+    for (Path pid : pidFiles) {
+      if (Files.exists(pid)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
+  private Path tinyJar() throws Exception {
+    Path src = dir.resolve("src/tiny/TinyApp.java");
+    Files.createDirectories(src.getParent());
+    try (InputStream in = getClass().getResourceAsStream("/tiny-app/tiny/TinyApp.java")) {
+      Files.write(src, in.readAllBytes());
+    }
+    Path classes = dir.resolve("classes");
+    int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        "-cp", System.getProperty("java.class.path"), src.toString());
+    assertThat(rc).isZero();
+    Map<String, byte[]> entries = new HashMap<>();
+    try (Stream<Path> s = Files.walk(classes)) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        String name = classes.relativize(f).toString();
+        entries.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), Files.readAllBytes(f));
+      }
+    }
+    return TestJars.jar(dir.resolve("tiny-1.0.jar"), entries, "tiny.TinyApp");
+  }
+
+  @Test
+  void realKernel_bootsTheAppAndStopsIt() throws Exception {
+    Path jar = tinyJar();
+    assertThat(EntryPoints.detect(jar, Optional.empty()))
+        .isEqualTo(new EntryPoint(EntryPoint.Kind.APPLICATION, "tiny.TinyApp"));
+    new ReleaseBuilder(s -> {}).init(dir.resolve("rel"), "tiny");
+    KernelInput kernel = KernelJars.fromClassPath(System.getProperty("java.class.path"));
+    ReleaseResult r = new ReleaseBuilder(s -> {}).build(new ReleaseRequest("tiny", "1.0", "dev", dir.resolve("rel"),
+        dir.resolve("target"), List.of(new AppInput("tiny", "1.0", Optional.empty(), List.of(jar), List.of(),
+            Optional.of(EntryPoints.detect(jar, Optional.empty())))), kernel, Optional.empty()));
+    Path root = r.releaseDir();
+    pidFiles.add(root.resolve("tmp/tiny.pid"));
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", System.getenv("PATH"));
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    Sh sh = new Sh(dir, env);
+    Path bin = root.resolve("bin/tiny");
+    Sh.Result start = sh.run(bin, "start");
+    assertThat(start.code()).as(start.err() + readLog(root)).isZero();
+    assertThat(sh.run(bin, "ping").out()).isEqualTo("pong\n");
+    assertThat(root.resolve("var/tiny/started")).hasContent("tiny 1.0");
+    Sh.Result describe = sh.run(bin, "describe");
+    assertThat(describe.code()).as(describe.err()).isZero();
+    assertThat(describe.out()).contains("(JAVA_HOME)", "tiny");
+    Sh.Result stop = sh.run(bin, "stop");
+    assertThat(stop.code()).as(stop.err()).isZero();
+    assertThat(root.resolve("var/tiny/stopped")).hasContent("bye");
+  }
+
+  @Test
+  void cliJar_buildsAProdReleaseFromATgfTree() throws Exception {
+    Path cli = Path.of("target/molt-cli/molt-release-builder-" + System.getProperty("molt.test.version", "0.1.0-SNAPSHOT")
+        + "-cli.jar").toAbsolutePath();
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(cli), "CLI jar not packaged: " + cli);
+    Path jar = tinyJar();
+    Path tree = Files.writeString(dir.resolve("deps.tgf"), "1 com.example:tiny:jar:1.0\n#\n");
+    Files.createDirectories(dir.resolve("lib"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    run(List.of(java.toString(), "-jar", cli.toString(), "init", "--rel", dir.resolve("rel").toString(), "--name", "tiny"));
+    String out = run(List.of(java.toString(), "-jar", cli.toString(), "release", "--rel", dir.resolve("rel").toString(),
+        "--tree", tree.toString(), "--lib", dir.resolve("lib").toString(), "--app-jar", jar.toString(),
+        "--env", "prod", "--out", dir.resolve("target").toString()));
+    assertThat(out).contains("tarball: " + dir.resolve("target/tiny-1.0.tar.gz"));
+    assertThat(dir.resolve("target/rel/tiny/lib/molt-kernel-" + System.getProperty("molt.test.version", "0.1.0-SNAPSHOT")))
+        .isDirectory();
+    assertThat(dir.resolve("target/tiny-1.0.tar.gz.sha256")).exists();
+  }
+
+  private String run(List<String> cmd) throws Exception {
+    Path out = dir.resolve("cli.out");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(String.join(" ", cmd)).isZero();
+      return Files.readString(out);
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private static String readLog(Path root) throws Exception {
+    Path log = root.resolve("var/log/tiny.log");
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  static String classPath(List<Path> jars) {
+    return String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
+  }
+}

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command-line client that {@code bin/<name>} runs for every command that talks to the node:
@@ -60,7 +61,7 @@ public final class ClientMain {
     try {
       byte[] cookie = Cookie.resolve(options.cookieFile, env);
       try (ControlClient client = ControlClient.connect(options.socket, cookie, options.timeout, options.name)) {
-        Request request = new Request(options.command, options.args, java.util.Optional.empty());
+        Request request = new Request(options.command, options.args, Optional.empty());
         Response response = options.stream ? stream(client, request, stdin, out, err)
             : client.call(options.stdin ? request.withInput(new String(stdin.readAllBytes(), StandardCharsets.UTF_8))
                 : request);

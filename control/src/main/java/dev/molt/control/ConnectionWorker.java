@@ -47,7 +47,8 @@ final class ConnectionWorker implements Runnable {
           + ", client speaks " + e.version()));
     } catch (ProtocolException e) {
       settings.emit(ControlEvent.Kind.PROTOCOL_ERROR, id, connection, e.getMessage());
-      connection.tryWrite(Messages.error(ErrorCode.BAD_FRAME, e.getMessage()));
+      ErrorCode code = e instanceof UnexpectedFrameException ? ErrorCode.UNEXPECTED_FRAME : ErrorCode.BAD_FRAME;
+      connection.tryWrite(Messages.error(code, e.getMessage()));
     } catch (IOException | ControlException e) {
       if (!timedOut.get()) {
         settings.emit(ControlEvent.Kind.CLOSED, id, connection, "connection lost: " + e.getMessage());
@@ -89,7 +90,7 @@ final class ConnectionWorker implements Runnable {
           // Input still in flight from a console the handler already ended: nothing to execute.
           break;
         default:
-          throw new ProtocolException("unexpected " + frame.type() + " frame after the handshake");
+          throw new UnexpectedFrameException("unexpected " + frame.type() + " frame after the handshake");
       }
     }
   }

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
@@ -70,7 +71,7 @@ public final class ControlClient implements AutoCloseable {
           + socket + ")", e);
     }
     Connection connection = new Connection(ChannelStreams.in(channel), ChannelStreams.out(channel), channel, "unix",
-        java.util.Optional.empty());
+        Optional.empty());
     return handshake(connection, cookie, timeout, errors);
   }
 
@@ -91,7 +92,7 @@ public final class ControlClient implements AutoCloseable {
     }
     try {
       Connection connection = new Connection(socket.getInputStream(), socket.getOutputStream(), socket, "tls",
-          java.util.Optional.of(address.toString()));
+          Optional.of(address.toString()));
       return handshake(connection, cookie, timeout, errors);
     } catch (IOException e) {
       close(socket);

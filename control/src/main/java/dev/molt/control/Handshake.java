@@ -84,7 +84,7 @@ final class Handshake {
     Frame frame = connection.reader.read(Protocol.HANDSHAKE_MAX_FRAME_BYTES)
         .orElseThrow(() -> new ConnectionClosedException("the client closed the connection during the handshake"));
     if (frame.type() != type) {
-      throw new ProtocolException("expected a " + type + " frame during the handshake, got " + frame.type());
+      throw new UnexpectedFrameException("expected a " + type + " frame during the handshake, got " + frame.type());
     }
     return frame;
   }

@@ -83,7 +83,7 @@ final class ServerConsole implements ConsoleStream {
           return false;
         }
         if (frame.get().type() != FrameType.STREAM_DATA) {
-          throw new ProtocolException("unexpected " + frame.get().type() + " frame inside a console stream");
+          throw new UnexpectedFrameException("unexpected " + frame.get().type() + " frame inside a console stream");
         }
         chunk = Messages.chunk(frame.get()).bytes();
         position = 0;

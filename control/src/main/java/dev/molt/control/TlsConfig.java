@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -57,13 +58,13 @@ public record TlsConfig(Path keyStore, char[] password, String host, int port) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TlsConfig t && keyStore.equals(t.keyStore) && java.util.Arrays.equals(password, t.password)
+    return o instanceof TlsConfig t && keyStore.equals(t.keyStore) && Arrays.equals(password, t.password)
         && host.equals(t.host) && port == t.port;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(keyStore, java.util.Arrays.hashCode(password), host, port);
+    return Objects.hash(keyStore, Arrays.hashCode(password), host, port);
   }
 
   @Override

@@ -51,7 +51,9 @@ class ControlSecurityIT {
   void request_withoutHandshake_isNeverExecuted() throws Exception {
     try (TestNode node = new TestNode(socket()); RawPeer peer = new RawPeer(socket())) {
       peer.send(FrameType.REQUEST, request("stop"));
-      assertThat(peer.error().code()).isEqualTo(ErrorCode.BAD_FRAME);
+      Messages.Error error = peer.error();
+      assertThat(error.code()).isEqualTo(ErrorCode.UNEXPECTED_FRAME);
+      assertThat(error.message()).isEqualTo("expected a HELLO frame during the handshake, got REQUEST");
       assertThat(peer.closedByServer()).isTrue();
       assertThat(node.calls).hasValue(0);
     }

@@ -56,6 +56,7 @@ public final class ConsoleSession {
     while (true) {
       Frame frame = client.readFrame();
       if (frame.type() == FrameType.RESPONSE) {
+        client.streamEnded();
         return decoded(() -> Messages.response(frame));
       }
       if (frame.type() != FrameType.STREAM_DATA) {

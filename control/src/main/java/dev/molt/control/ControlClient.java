@@ -24,6 +24,7 @@ public final class ControlClient implements AutoCloseable {
   private final Connection connection;
   private final ClientErrors errors;
   private final int maxFrameBytes;
+  private volatile boolean streaming;
 
   private ControlClient(Connection connection, ClientErrors errors, int maxFrameBytes) {
     this.connection = connection;
@@ -103,6 +104,7 @@ public final class ControlClient implements AutoCloseable {
   /** Sends one request and waits for its response, however long the command takes. */
   public synchronized Response call(Request request) throws ControlException {
     Objects.requireNonNull(request, "request");
+    requireIdle();
     send(Messages.request(FrameType.REQUEST, request));
     return readResponse();
   }
@@ -113,7 +115,9 @@ public final class ControlClient implements AutoCloseable {
    */
   public synchronized ConsoleSession openConsole(Request request) throws ControlException {
     Objects.requireNonNull(request, "request");
+    requireIdle();
     send(Messages.request(FrameType.STREAM_OPEN, request));
+    streaming = true;
     return new ConsoleSession(this, connection, maxFrameBytes);
   }
 
@@ -121,6 +125,17 @@ public final class ControlClient implements AutoCloseable {
   @Override
   public void close() {
     connection.close();
+  }
+
+  /** Called by the console when the node's closing RESPONSE arrived. */
+  void streamEnded() {
+    streaming = false;
+  }
+
+  private void requireIdle() {
+    if (streaming) {
+      throw new IllegalStateException("a console stream is open on this session; await its end first");
+    }
   }
 
   Response readResponse() throws ControlException {

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /**
  * The Unix domain socket of a node: parent directory 0700 when created here, socket file 0600, a
@@ -64,7 +65,16 @@ final class UnixListener implements Listener {
   public Connection accept() throws IOException {
     SocketChannel channel = server.accept();
     return new Connection(ChannelStreams.in(channel), ChannelStreams.out(channel), channel, transport(),
-        PeerCredentials.of(channel));
+        peerOf(channel));
+  }
+
+  /** Without jdk.net in the runtime even loading PeerCredentials may fail; the peer is then unknown. */
+  private static Optional<String> peerOf(SocketChannel channel) {
+    try {
+      return PeerCredentials.of(channel);
+    } catch (LinkageError e) {
+      return Optional.empty();
+    }
   }
 
   @Override

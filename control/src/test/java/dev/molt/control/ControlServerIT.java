@@ -168,6 +168,31 @@ class ControlServerIT {
   }
 
   @Test
+  void console_clientLeavesMidStream_nodeKeepsServing() throws Exception {
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    StreamHandler console = (request, stream, session) -> {
+      stream.out().println("ready");
+      while (stream.in().read() >= 0) {
+        stream.out().println("typed");
+      }
+      ended.countDown();
+      return Response.ok("");
+    };
+    try (TestNode node = new TestNode(socket(), b -> b.streamHandler(console))) {
+      ControlClient leaving = node.client();
+      ConsoleSession session = leaving.openConsole(Request.of("remote_console"));
+      session.input().write('x');
+      assertThatThrownBy(() -> leaving.call(Request.of("ping"))).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("console stream is open");
+      leaving.close(); // no STREAM_END: the terminal just went away
+      assertThat(ended.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("handler saw end of input").isTrue();
+      try (ControlClient next = node.client()) {
+        assertThat(next.call(Request.of("ping")).exitCode()).isZero();
+      }
+    }
+  }
+
+  @Test
   void console_withoutStreamHandler_failsWithExitTwo() throws Exception {
     try (TestNode node = new TestNode(socket()); ControlClient client = node.client()) {
       Response end = client.openConsole(Request.of("remote_console"))

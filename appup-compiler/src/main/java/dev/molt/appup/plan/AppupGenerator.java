@@ -1,0 +1,122 @@
+package dev.molt.appup.plan;
+
+import dev.molt.appup.diff.AppDiff;
+import dev.molt.appup.diff.ChangeKind;
+import dev.molt.appup.diff.ClassChange;
+import dev.molt.appup.diff.ClassFiles;
+import dev.molt.appup.error.CorruptClassException;
+import dev.molt.format.AppSpec;
+import dev.molt.format.Appup;
+import dev.molt.format.Instruction;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses the cheapest safe instructions for one changed app (DESIGN.md decision 3): redefine
+ * body-only classes, define added ones, update structurally changed stateful services, and
+ * restart the app for anything else.
+ */
+final class AppupGenerator {
+  /** The generated appup and its notes. */
+  record Generated(Appup appup, List<Note> notes) {}
+
+  private AppupGenerator() {}
+
+  static Generated generate(AppSpec from, AppSpec to, AppDiff diff, List<String> restartReasonsFromDeps)
+      throws CorruptClassException {
+    List<Note> notes = new ArrayList<>();
+    List<String> restart = new ArrayList<>(restartReasonsFromDeps);
+    restart.addAll(AppLevelChecks.reasons(from, to, diff));
+    List<String> redefine = new ArrayList<>();
+    List<Instruction.Update> updates = new ArrayList<>();
+    ClassFiles older = diff.from().orElseThrow();
+    ClassFiles newer = diff.to().orElseThrow();
+    for (ClassChange c : diff.changes()) {
+      switch (c.kind()) {
+        case BODY_ONLY -> bodyOnly(c, redefine, restart, notes);
+        case STRUCTURAL -> structural(c, older, newer, updates, restart, notes);
+        case REMOVED -> notes.add(Note.about(c.className(), "none", Risk.LOW, "class " + simple(c)
+            + " removed: it stays loaded in the old loader until the app restarts"));
+        case ADDED -> { }
+      }
+    }
+    if (!restart.isEmpty()) {
+      return restartApp(from, to, restart, notes);
+    }
+    List<String> added = AddedClasses.superclassesFirst(newer, diff.of(ChangeKind.ADDED));
+    List<Instruction> up = new ArrayList<>();
+    List<Instruction> down = new ArrayList<>();
+    if (!added.isEmpty()) {
+      up.add(new Instruction.Define(added));
+      notes.add(Note.app("define", Risk.LOW, added.size() + " new class(es) defined into the app's loader: "
+          + String.join(", ", added.stream().map(AppupGenerator::simple).toList())));
+    }
+    if (!redefine.isEmpty()) {
+      up.add(new Instruction.Redefine(redefine));
+      down.add(new Instruction.Redefine(redefine));
+    }
+    up.addAll(updates);
+    List<Instruction.Update> reversed = new ArrayList<>(updates);
+    Collections.reverse(reversed);
+    down.addAll(0, reversed);
+    if (!updates.isEmpty()) {
+      up.add(new Instruction.Purge());
+      down.add(new Instruction.Purge());
+    }
+    return new Generated(new Appup(to.name(), from.version(), to.version(), up, down), notes);
+  }
+
+  private static void bodyOnly(ClassChange c, List<String> redefine, List<String> restart, List<Note> notes) {
+    if (c.staticInitializerChanged()) {
+      restart.add("static initializer of " + simple(c) + " changed; redefine would not run it again");
+      return;
+    }
+    redefine.add(c.className());
+    notes.add(Note.about(c.className(), "redefine", Risk.LOW, "body-only change in " + simple(c)
+        + " (" + String.join(", ", c.changedMethods()) + "): redefine in place"));
+  }
+
+  private static void structural(ClassChange c, ClassFiles older, ClassFiles newer,
+      List<Instruction.Update> updates, List<String> restart, List<Note> notes)
+      throws CorruptClassException {
+    boolean wasService = Services.isStatefulService(older, c.className());
+    boolean isService = Services.isStatefulService(newer, c.className());
+    if (!wasService || !isService) {
+      restart.add("structural change in " + simple(c) + ": " + c.reasons().get(0)
+          + (isService ? " (it is a StatefulService only in the new version)" : ""));
+      return;
+    }
+    Optional<String> migration = Services.migrationOf(newer, c.className());
+    updates.add(new Instruction.Update(c.className(), migration));
+    if (migration.isPresent()) {
+      notes.add(Note.about(c.className(), "update", Risk.MEDIUM, "structural change in " + simple(c)
+          + ": update with state migration " + migration.get().substring(migration.get().lastIndexOf('.') + 1)));
+    } else {
+      notes.add(StateNotes.noMigration(c));
+    }
+  }
+
+  /** An app with no class to read that must still restart (wiring or a dependency changed). */
+  static Generated restartOnly(AppSpec from, AppSpec to, List<String> reasons) {
+    return restartApp(from, to, reasons, List.of());
+  }
+
+  private static Generated restartApp(AppSpec from, AppSpec to, List<String> reasons, List<Note> notes) {
+    List<Note> all = new ArrayList<>();
+    reasons.forEach(r -> all.add(Note.app("restart_application", Risk.HIGH, r
+        + "; restart_application (in-memory state of " + to.name() + " is lost)")));
+    notes.stream().filter(n -> n.op().equals("none")).forEach(all::add);
+    List<Instruction> steps = List.of(new Instruction.RestartApplication(), new Instruction.Purge());
+    return new Generated(new Appup(to.name(), from.version(), to.version(), steps, steps), all);
+  }
+
+  static String simple(ClassChange c) {
+    return simple(c.className());
+  }
+
+  static String simple(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.molt.appup.plan;
+
+import dev.molt.appup.diff.AppDiff;
+import dev.molt.appup.error.AppupException;
+import dev.molt.appup.error.InvalidReleaseException;
+import dev.molt.appup.input.LoadedRelease;
+import dev.molt.appup.override.Overrides;
+import dev.molt.format.AppSpec;
+import dev.molt.format.ReleaseDescriptor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans the upgrade from one earlier release to the new one and back: diffs the changed apps in
+ * parallel, chooses each app's instructions in dependency order (an app restarts when an app it
+ * depends on restarts), applies overrides, and orders the relup. Stateless and thread-safe.
+ */
+public final class UpgradePlanner {
+  private UpgradePlanner() {}
+
+  /** The path from {@code from} to {@code to}; both must be of the same release. */
+  public static UpgradePath plan(LoadedRelease from, LoadedRelease to, Overrides overrides)
+      throws AppupException {
+    ReleaseDescriptor f = from.descriptor();
+    ReleaseDescriptor t = to.descriptor();
+    requireNewVersionsForNewCode(from, to);
+    Map<String, AppDiff> diffs = ParallelDiff.changedApps(from, to, overrides);
+    List<AppPlan> plans = new ArrayList<>();
+    Set<String> restarting = new HashSet<>();
+    for (AppSpec app : t.apps()) {
+      Optional<AppSpec> old = f.app(app.name());
+      List<String> depReasons = app.dependsOn().stream().filter(restarting::contains)
+          .map(d -> "depends on " + d + ", which restarts").toList();
+      AppPlan plan = old.isEmpty() ? AppPlans.added(app)
+          : AppPlans.changed(old.get(), app, Optional.ofNullable(diffs.get(app.name())), depReasons, overrides);
+      if (plan.restarts()) {
+        restarting.add(app.name());
+      }
+      plans.add(plan);
+    }
+    List<AppSpec> removed = new ArrayList<>(f.apps().stream().filter(a -> t.app(a.name()).isEmpty()).toList());
+    java.util.Collections.reverse(removed);
+    removed.forEach(a -> plans.add(AppPlans.removed(a)));
+    Optional<String> restartJvm = NodeChecks.restartJvmReason(f, t)
+        .or(() -> NodeChecks.askedByOverride(plans));
+    return new UpgradePath(f.version(), t.version(), plans, restartJvm,
+        RelupAssembler.up(f.version(), plans, restartJvm),
+        RelupAssembler.down(f.version(), plans, restartJvm));
+  }
+
+  private static boolean sameJars(AppSpec a, AppSpec b) {
+    return a.jars().equals(b.jars());
+  }
+
+  /**
+   * An app (or the kernel) whose jars changed must change version: its directory {@code lib/<app>-<vsn>/} is
+   * shared by both releases on a node, so the new jars would overwrite the running ones.
+   */
+  private static void requireNewVersionsForNewCode(LoadedRelease from, LoadedRelease to)
+      throws InvalidReleaseException {
+    for (AppSpec app : to.descriptor().apps()) {
+      Optional<AppSpec> old = from.descriptor().app(app.name());
+      if (old.isPresent() && old.get().version().equals(app.version()) && !sameJars(old.get(), app)) {
+        throw new InvalidReleaseException("app " + app.name() + " is version " + app.version()
+            + " in both " + from.version() + " and " + to.version() + " of release " + to.name()
+            + ", but its jars differ; give it a new version (lib/" + app.name() + "-" + app.version()
+            + " would be overwritten on the node)");
+      }
+    }
+    var fk = from.descriptor().kernel();
+    var tk = to.descriptor().kernel();
+    if (fk.version().equals(tk.version()) && !fk.jars().equals(tk.jars())) {
+      throw new InvalidReleaseException("the kernel is version " + tk.version() + " in both "
+          + from.version() + " and " + to.version() + " of release " + to.name()
+          + ", but its jars differ; build the new release with a new kernel version");
+    }
+  }
+}

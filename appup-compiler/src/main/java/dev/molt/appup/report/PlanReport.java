@@ -1,0 +1,106 @@
+package dev.molt.appup.report;
+
+import dev.molt.appup.plan.AppChange;
+import dev.molt.appup.plan.AppPlan;
+import dev.molt.appup.plan.Note;
+import dev.molt.appup.plan.Plan;
+import dev.molt.appup.plan.Risk;
+import dev.molt.appup.plan.UpgradePath;
+import dev.molt.format.Instruction;
+import dev.molt.format.RelupPlan;
+import dev.molt.format.RelupStep;
+
+/** Renders a {@link Plan} as text for people: per path and app, what changes, how, why, the risk. */
+public final class PlanReport {
+  private PlanReport() {}
+
+  /** The whole plan, ending with a newline. */
+  public static String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    for (UpgradePath path : plan.paths()) {
+      out.append("Release ").append(plan.release()).append(' ').append(path.fromVersion())
+          .append(" -> ").append(path.toVersion()).append('\n');
+      path.restartJvm().ifPresent(r -> out.append("  restart_jvm [HIGH]: ").append(r)
+          .append("; the node restarts into the new release (apps below take effect at boot)\n"));
+      for (AppPlan app : path.apps()) {
+        app(out, app);
+      }
+      steps(out, "Up", path.fromVersion() + " -> " + path.toVersion(), path.up());
+      steps(out, "Down", path.toVersion() + " -> " + path.fromVersion(), path.down());
+      out.append("  Risk: ").append(worst(path)).append('\n').append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void app(StringBuilder out, AppPlan app) {
+    out.append("  ").append(app.app()).append(' ').append(versions(app));
+    if (app.notes().isEmpty() && app.up().isEmpty()) {
+      out.append(": no change\n");
+      return;
+    }
+    out.append(" [").append(app.risk()).append("]\n");
+    for (Note n : app.notes()) {
+      out.append("    ").append(n.op()).append(n.subject().map(s -> " " + simple(s)).orElse(""))
+          .append(" [").append(n.risk()).append("]: ").append(n.message()).append('\n');
+    }
+  }
+
+  private static String versions(AppPlan app) {
+    if (app.change() == AppChange.ADDED) {
+      return app.toVersion().orElseThrow() + " (new)";
+    }
+    if (app.change() == AppChange.REMOVED) {
+      return app.fromVersion().orElseThrow() + " (removed)";
+    }
+    if (app.change() == AppChange.UNCHANGED) {
+      return app.toVersion().orElseThrow();
+    }
+    return app.fromVersion().orElseThrow() + " -> " + app.toVersion().orElseThrow();
+  }
+
+  private static void steps(StringBuilder out, String title, String label, RelupPlan plan) {
+    out.append("  ").append(title).append(" (").append(label).append("):\n");
+    int n = 1;
+    for (RelupStep s : plan.steps()) {
+      if (s.instruction() instanceof Instruction.PointOfNoReturn) {
+        out.append("    -- point_of_no_return --\n");
+        continue;
+      }
+      out.append("    ").append(n++).append(". ").append(step(s)).append('\n');
+    }
+  }
+
+  private static String step(RelupStep s) {
+    Instruction i = s.instruction();
+    String app = s.app().map(a -> " " + a).orElse("");
+    if (i instanceof Instruction.Redefine r) {
+      return "redefine" + app + " " + String.join(", ", r.classes().stream().map(PlanReport::simple).toList());
+    }
+    if (i instanceof Instruction.Define d) {
+      return "define" + app + " " + String.join(", ", d.classes().stream().map(PlanReport::simple).toList());
+    }
+    if (i instanceof Instruction.Update u) {
+      return "update" + app + " " + simple(u.service())
+          + u.migration().map(m -> " (migration " + simple(m) + ")").orElse(" (no migration)");
+    }
+    if (i instanceof Instruction.Apply a) {
+      return "apply" + app + " " + a.className() + "." + a.method() + "()";
+    }
+    if (i instanceof Instruction.RestartJvm r) {
+      return "restart_jvm (" + r.reason() + ")";
+    }
+    return i.op() + app;
+  }
+
+  private static Risk worst(UpgradePath path) {
+    Risk worst = path.restartJvm().isPresent() ? Risk.HIGH : Risk.LOW;
+    for (AppPlan a : path.apps()) {
+      worst = a.risk().compareTo(worst) > 0 ? a.risk() : worst;
+    }
+    return worst;
+  }
+
+  private static String simple(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+}

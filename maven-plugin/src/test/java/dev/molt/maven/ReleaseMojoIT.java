@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,9 @@ class ReleaseMojoIT {
     assertThat(tarball).isRegularFile();
     assertThat(project.dir.resolve("target/hello-1.0.0.tar.gz.sha256")).content()
         .startsWith(sha256(tarball));
+    // The edges are right when the app, in its own loader, sees commons-lang3's StringUtils.
+    assertThat(firstOutputOf(root.resolve("bin/hello"), "Hello from a plain main class"))
+        .contains("Hello from a plain main class");
   }
 
   @Test
@@ -113,6 +117,30 @@ class ReleaseMojoIT {
 
     assertThat(build.exitCode()).as("%s", build).isNotZero();
     assertThat(build.errors()).contains("run mvn package");
+  }
+
+  /** Runs {@code bin/<name> foreground} until it prints {@code expected} (or 60 s pass). */
+  private static String firstOutputOf(Path bin, String expected) throws Exception {
+    Path out = bin.getParent().getParent().resolve("foreground.out");
+    ProcessBuilder builder = new ProcessBuilder(bin.toString(), "foreground")
+        .redirectErrorStream(true).redirectOutput(out.toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process node = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline && node.isAlive()
+          && !Files.readString(out).contains(expected)) {
+        Thread.sleep(100);
+      }
+      return Files.readString(out);
+    } finally {
+      node.descendants().forEach(ProcessHandle::destroy);
+      node.destroy();
+      if (!node.waitFor(10, TimeUnit.SECONDS)) {
+        node.descendants().forEach(ProcessHandle::destroyForcibly);
+        node.destroyForcibly();
+      }
+    }
   }
 
   private static AppSpec app(ReleaseDescriptor release, String name) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 final class ArchiveStep implements Step {
   /** 2026-01-01T00:00:00Z: entry time when SOURCE_DATE_EPOCH is not set. */
   static final long DEFAULT_MTIME = 1767225600L;
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
   @Override
   public boolean applies(BuildContext c) {
@@ -31,11 +33,13 @@ final class ArchiveStep implements Step {
     Files.createDirectories(tarball.getParent());
     Path tmp = Files.createTempFile(tarball.getParent(), "." + tarball.getFileName(), ".tmp");
     c.tarballTemp = java.util.Optional.of(tmp);
+    Files.setPosixFilePermissions(tmp, READABLE); // temp files are 0600; artifacts are for everyone
     String vsnDir = "releases/" + c.version() + "/";
     new TarballWriter(mtime(), ArchiveStep::isExecutable, ArchiveStep::isExcluded)
         .write(c.staging, c.name(), tmp);
     Path sum = Files.createTempFile(tarball.getParent(), "." + tarball.getFileName(), ".sha256.tmp");
     c.checksumTemp = java.util.Optional.of(sum);
+    Files.setPosixFilePermissions(sum, READABLE);
     Files.writeString(sum, Digests.sha256(tmp) + "  " + tarball.getFileName() + "\n");
     Files.copy(tmp, c.staging.resolve(vsnDir + tarball.getFileName()));
   }

@@ -4,13 +4,15 @@ import dev.molt.format.RuntimeSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Links {@code runtime/} with jlink from the modules the release needs: those jdeps finds in every
- * jar (apps and kernel), plus java.instrument (the kernel is a java agent) and
- * {@code runtime.addModules}; {@code runtime.modules} replaces the computed list.
+ * Links {@code runtime/} with jlink from the modules the release needs: those jdeps finds in the
+ * app jars, those the kernel needs (jdeps of Molt's jars, module-info of their dependencies,
+ * java.instrument for the agent) and {@code runtime.addModules}; {@code runtime.modules} replaces
+ * the computed list.
  */
 final class LinkRuntimeStep implements Step {
   /** What the kernel needs beyond what jdeps can see: the agent machinery. */
@@ -61,8 +63,52 @@ final class LinkRuntimeStep implements Step {
 
   private static List<String> computeModules(
       BuildContext c, JdkTools jdk, int feature, Set<String> available) throws ReleaseBuildException {
-    List<Path> jars = new ArrayList<>(c.request.kernel().jars());
-    c.apps.forEach(a -> jars.addAll(a.jars()));
+    Set<String> modules = new TreeSet<>(KERNEL_MODULES);
+    modules.addAll(c.config.runtime().addModules());
+    List<Path> appJars = new ArrayList<>();
+    c.apps.forEach(a -> appJars.addAll(a.jars()));
+    modules.addAll(jdeps(jdk, feature, appJars, available));
+    modules.addAll(kernelModules(c.request.kernel().jars(), jdk, feature, available));
+    return new ArrayList<>(modules);
+  }
+
+  /**
+   * Molt's own kernel jars are analysed with jdeps; their third-party dependencies by their
+   * module-info (non-static requires), so optional uses do not bloat every runtime.
+   */
+  private static Set<String> kernelModules(
+      List<Path> jars, JdkTools jdk, int feature, Set<String> available) throws ReleaseBuildException {
+    List<Path> molt = new ArrayList<>();
+    List<Path> analyse = new ArrayList<>();
+    Set<String> modules = new TreeSet<>();
+    for (Path jar : jars) {
+      Optional<Set<String>> requires = Optional.empty();
+      try {
+        requires = jar.getFileName().toString().startsWith("molt-") ? Optional.empty()
+            : ModuleRequires.of(jar, feature);
+      } catch (java.io.IOException e) {
+        throw new InvalidInputException("cannot read kernel jar " + jar + ": " + e.getMessage(), e);
+      }
+      if (jar.getFileName().toString().startsWith("molt-")) {
+        molt.add(jar);
+      } else if (requires.isPresent()) {
+        requires.get().stream().filter(available::contains).forEach(modules::add);
+      } else {
+        analyse.add(jar);
+      }
+    }
+    if (!molt.isEmpty()) {
+      modules.addAll(jdeps(jdk, feature, molt, available));
+    }
+    if (!analyse.isEmpty()) {
+      modules.addAll(jdeps(jdk, feature, analyse, available));
+    }
+    return modules;
+  }
+
+  /** The JDK modules jdeps finds in {@code jars}, analysed together (each other's class path). */
+  private static Set<String> jdeps(JdkTools jdk, int feature, List<Path> jars, Set<String> available)
+      throws ReleaseBuildException {
     String classPath = String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList());
     List<String> cmd = new ArrayList<>(List.of(jdk.tool("jdeps").toString(),
         "--ignore-missing-deps", "--print-module-deps", "--multi-release", Integer.toString(feature),
@@ -75,8 +121,7 @@ final class LinkRuntimeStep implements Step {
       throw new ToolFailedException(e.getMessage() + "\njdeps could not compute the modules; list "
           + "them in rel/molt.json as \"runtime\": {\"modules\": [\"java.base\", ...]}");
     }
-    Set<String> modules = new TreeSet<>(KERNEL_MODULES);
-    modules.addAll(c.config.runtime().addModules());
+    Set<String> modules = new TreeSet<>();
     for (String line : out.split("\n")) {
       for (String m : line.strip().split(",")) {
         // jdeps also names the modules of modular jars on the class path; only JDK ones count.
@@ -85,6 +130,6 @@ final class LinkRuntimeStep implements Step {
         }
       }
     }
-    return new ArrayList<>(modules);
+    return modules;
   }
 }

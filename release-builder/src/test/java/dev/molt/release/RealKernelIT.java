@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +103,12 @@ class RealKernelIT {
     assertThat(dir.resolve("target/rel/tiny/lib/molt-kernel-" + System.getProperty("molt.test.version", "0.1.0-SNAPSHOT")))
         .isDirectory();
     assertThat(dir.resolve("target/tiny-1.0.tar.gz.sha256")).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("target/tiny-1.0.tar.gz"))))
+        .isEqualTo("rw-r--r--");
+    // Jackson only optionally uses java.desktop and java.sql: the kernel must not drag them in.
+    assertThat(dev.molt.format.Formats.readRelease(dir.resolve("target/rel/tiny/releases/1.0/release.json"))
+        .runtime().modules()).contains("java.base", "java.instrument", "java.logging")
+        .doesNotContain("java.desktop", "java.sql");
   }
 
   private String run(List<String> cmd) throws Exception {

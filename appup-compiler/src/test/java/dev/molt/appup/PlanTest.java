@@ -1,6 +1,8 @@
 package dev.molt.appup;
 
 import static dev.molt.appup.testkit.ReleaseGen.release;
+import static dev.molt.appup.testkit.Samples.handler;
+import static dev.molt.appup.testkit.Samples.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
@@ -28,14 +30,6 @@ class PlanTest {
   static final String MIGRATION_API = "dev.molt.api.StateMigration";
 
   @TempDir Path dir;
-
-  static ClassGen main(int v) {
-    return ClassGen.of("a.Main").implement("dev.molt.api.Application").method(ACC_PUBLIC, "start", "()I", v);
-  }
-
-  static ClassGen handler(int v) {
-    return ClassGen.of("a.Handler").method(ACC_PUBLIC, "handle", "()I", v);
-  }
 
   static ClassGen service(boolean perPath) {
     ClassGen g = ClassGen.of("a.Counter").implement(SERVICE_API).field(ACC_PRIVATE, "requests", "J");

@@ -1,0 +1,195 @@
+package dev.molt.appup.cli;
+
+import dev.molt.appup.AppupCompiler;
+import dev.molt.appup.PlanRequest;
+import dev.molt.appup.UpgradePackageResult;
+import dev.molt.appup.error.AppupException;
+import dev.molt.appup.plan.Gate;
+import dev.molt.appup.plan.Plan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code molt-appup plan|appup|relup|upgrade-package}: the appup compiler for CI. Results go to
+ * stdout, diagnostics to stderr. Exit codes: 0 ok, 1 internal error, 2 usage error, 3 the plan
+ * fails the {@code --fail-on} gate (nothing is written), 4 invalid input (release, jar, override).
+ */
+@Command(name = "molt-appup", mixinStandardHelpOptions = true, version = "molt-appup 0.1.0",
+    description = "Diffs releases into hot-upgrade plans (appups, relups) and upgrade packages.",
+    subcommands = {AppupCli.PlanCommand.class, AppupCli.AppupCommand.class, AppupCli.RelupCommand.class,
+        AppupCli.PackageCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "1:internal error", "2:usage error",
+        "3:the plan fails the --fail-on gate; nothing was written",
+        "4:invalid input: release, jar, class file or override (the message says which)"})
+public final class AppupCli implements Callable<Integer> {
+  /** The plan needs a step the {@code --fail-on} gate forbids. */
+  public static final int GATE_FAILED = 3;
+  /** A release, jar, class file, override or request is invalid. */
+  public static final int INVALID_INPUT = 4;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the CLI and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the CLI with the given writers and returns the exit code; for tests and embedding. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new AppupCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof AppupException) {
+        line.getErr().println("molt-appup: " + e.getMessage());
+        return INVALID_INPUT;
+      }
+      line.getErr().println("molt-appup: internal error: " + e);
+      e.printStackTrace(line.getErr());
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+
+  /** Options every subcommand shares. */
+  static class Inputs {
+    @Option(names = "--from", required = true, split = ",", paramLabel = "<dir|tarball>",
+        description = "Earlier release(s) to upgrade from: release roots or <name>-<vsn>.tar.gz, comma-separated.")
+    List<Path> from = new ArrayList<>();
+
+    @Option(names = "--to", required = true, paramLabel = "<dir|tarball>", description = "The new release.")
+    Path to;
+
+    @Option(names = "--overrides", paramLabel = "<dir>",
+        description = "Hand-written appups as <dir>/<app>/<from>-<to>.json (e.g. rel/appups).")
+    Optional<Path> overrides = Optional.empty();
+
+    @Option(names = "--fail-on", paramLabel = "<gate>", converter = GateConverter.class,
+        description = "Exit 3 without writing anything when the plan needs this step or a more "
+            + "disruptive one: update, restart or restart_jvm.")
+    Optional<Gate> failOn = Optional.empty();
+
+    PlanRequest request() {
+      return new PlanRequest(from, to, overrides);
+    }
+  }
+
+  /** Parses a gate name. */
+  static final class GateConverter implements CommandLine.ITypeConverter<Gate> {
+    @Override
+    public Gate convert(String value) {
+      try {
+        return Gate.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Returns the exit code of the gate, printing the violations; 0 when the plan passes. */
+  static int gate(Inputs in, Plan plan, PrintWriter err) {
+    if (in.failOn.isEmpty()) {
+      return 0;
+    }
+    List<String> violations = plan.violations(in.failOn.get());
+    if (violations.isEmpty()) {
+      return 0;
+    }
+    err.println("molt-appup: the plan fails --fail-on " + in.failOn.get().cli() + ":");
+    violations.forEach(v -> err.println("  " + v));
+    return GATE_FAILED;
+  }
+
+  @Command(name = "plan", description = "Print the upgrade plan for humans: per app what changes, how, why, the risk.")
+  static final class PlanCommand implements Callable<Integer> {
+    @CommandLine.Mixin Inputs in;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws AppupException {
+      Plan plan = AppupCompiler.plan(in.request());
+      spec.commandLine().getOut().print(AppupCompiler.describe(plan));
+      spec.commandLine().getOut().flush();
+      return gate(in, plan, spec.commandLine().getErr());
+    }
+  }
+
+  @Command(name = "appup", description = "Write the generated appups to <out>/<app>/<from>-<to>.json for editing.")
+  static final class AppupCommand implements Callable<Integer> {
+    @CommandLine.Mixin Inputs in;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "<dir>", description = "Default: rel/appups.")
+    Path out = Path.of("rel/appups");
+
+    @Override
+    public Integer call() throws AppupException, IOException {
+      Plan plan = AppupCompiler.plan(in.request());
+      int gate = gate(in, plan, spec.commandLine().getErr());
+      if (gate != 0) {
+        return gate;
+      }
+      AppupCompiler.writeAppups(plan, out).forEach(spec.commandLine().getOut()::println);
+      return 0;
+    }
+  }
+
+  @Command(name = "relup", description = "Write the relup (up from and down to every --from) to <out>/relup.json.")
+  static final class RelupCommand implements Callable<Integer> {
+    @CommandLine.Mixin Inputs in;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "<dir>", description = "Default: target.")
+    Path out = Path.of("target");
+
+    @Override
+    public Integer call() throws AppupException, IOException {
+      Plan plan = AppupCompiler.plan(in.request());
+      int gate = gate(in, plan, spec.commandLine().getErr());
+      if (gate != 0) {
+        return gate;
+      }
+      spec.commandLine().getOut().println(AppupCompiler.writeRelup(plan, out.resolve("relup.json")));
+      return 0;
+    }
+  }
+
+  @Command(name = "upgrade-package",
+      description = "Write <out>/<name>-<vsn>-upgrade.tar.gz (+ .sha256): the new releases/<vsn>/ with the relup "
+          + "and the lib/ directories the earlier releases lack. Same inputs, same bytes.")
+  static final class PackageCommand implements Callable<Integer> {
+    @CommandLine.Mixin Inputs in;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "<dir>", description = "Default: target.")
+    Path out = Path.of("target");
+
+    @Override
+    public Integer call() throws AppupException {
+      if (in.failOn.isPresent()) {
+        int gate = gate(in, AppupCompiler.plan(in.request()), spec.commandLine().getErr());
+        if (gate != 0) {
+          return gate;
+        }
+      }
+      UpgradePackageResult r = AppupCompiler.upgradePackage(in.request(), out);
+      spec.commandLine().getOut().println(r.tarball());
+      return 0;
+    }
+  }
+}

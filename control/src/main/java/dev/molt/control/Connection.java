@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.Optional;
 
 /** One open byte stream to a peer (Unix socket or TLS socket) with its frame reader and writer. */
@@ -20,6 +22,30 @@ final class Connection implements Closeable {
     this.resource = resource;
     this.transport = transport;
     this.peer = peer;
+  }
+
+  /**
+   * A per-read limit for TCP sockets during the handshake (zero lifts it). Unix channels have no
+   * such option; there the watchdog's {@link #abort} is the only limit.
+   */
+  void limitReads(Duration limit) throws IOException {
+    if (resource instanceof Socket) {
+      ((Socket) resource).setSoTimeout((int) Math.min(Integer.MAX_VALUE, limit.toMillis()));
+    }
+  }
+
+  /**
+   * Closes from another thread (the watchdog) to unblock a reader. Closing a TLS socket may wait
+   * for a handshake in progress, so that happens on a throwaway thread, never on the watchdog.
+   */
+  void abort() {
+    if (resource instanceof Socket) {
+      Thread closer = new Thread(this::close, "molt-control-abort");
+      closer.setDaemon(true);
+      closer.start();
+    } else {
+      close();
+    }
   }
 
   /** Writes a frame, ignoring failure: used for the last word before closing a connection. */

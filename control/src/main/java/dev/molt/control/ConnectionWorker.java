@@ -1,6 +1,8 @@
 package dev.molt.control;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -30,10 +32,12 @@ final class ConnectionWorker implements Runnable {
     settings.emit(ControlEvent.Kind.CONNECTED, id, connection, "connection accepted");
     ScheduledFuture<?> limit = watchdog.arm(settings.handshakeTimeout(), this::expire);
     try {
+      connection.limitReads(settings.handshakeTimeout());
       Handshake.serve(connection, settings.cookie(), settings.maxFrameBytes());
       if (!limit.cancel(false)) {
         return;
       }
+      connection.limitReads(Duration.ZERO);
       Session session = new Session(id, connection.transport, connection.peer, Instant.now());
       settings.emit(ControlEvent.Kind.AUTHENTICATED, id, connection, "cookie proof accepted");
       serve(session);
@@ -49,6 +53,9 @@ final class ConnectionWorker implements Runnable {
       settings.emit(ControlEvent.Kind.PROTOCOL_ERROR, id, connection, e.getMessage());
       ErrorCode code = e instanceof UnexpectedFrameException ? ErrorCode.UNEXPECTED_FRAME : ErrorCode.BAD_FRAME;
       connection.tryWrite(Messages.error(code, e.getMessage()));
+    } catch (SocketTimeoutException e) {
+      settings.emit(ControlEvent.Kind.HANDSHAKE_TIMEOUT, id, connection, "a handshake read took longer than "
+          + settings.handshakeTimeout().toMillis() + " ms");
     } catch (IOException | ControlException e) {
       if (!timedOut.get()) {
         settings.emit(ControlEvent.Kind.CLOSED, id, connection, "connection lost: " + e.getMessage());
@@ -67,7 +74,7 @@ final class ConnectionWorker implements Runnable {
       // A TLS write could block in the TLS handshake; a Unix one of a few bytes cannot.
       connection.tryWrite(Messages.error(ErrorCode.HANDSHAKE_TIMEOUT, "handshake time limit exceeded"));
     }
-    connection.close();
+    connection.abort();
   }
 
   private void serve(Session session) throws IOException, ControlException {

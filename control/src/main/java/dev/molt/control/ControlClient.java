@@ -2,6 +2,7 @@ package dev.molt.control;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -189,17 +190,19 @@ public final class ControlClient implements AutoCloseable {
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> limit = Watchdog.shared().arm(timeout, () -> {
       expired.set(true);
-      connection.close();
+      connection.abort();
     });
     try {
+      connection.limitReads(timeout);
       int maxFrameBytes = Handshake.authenticate(connection, cookie, errors);
       if (!limit.cancel(false)) {
         throw new IOException("closed by the time limit");
       }
+      connection.limitReads(Duration.ZERO);
       return new ControlClient(connection, errors, Math.min(maxFrameBytes, Protocol.MAX_FRAME_CEILING));
     } catch (IOException | ControlException e) {
       connection.close();
-      if (expired.get()) {
+      if (expired.get() || e instanceof SocketTimeoutException) {
         throw new ControlTimeoutException("the node did not complete the handshake within " + timeout.toMillis()
             + " ms; it may be overloaded or hung, see its log", e);
       }

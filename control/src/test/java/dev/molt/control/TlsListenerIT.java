@@ -75,4 +75,21 @@ class TlsListenerIT {
       assertThat(node.saw(ControlEvent.Kind.AUTHENTICATED)).isFalse();
     }
   }
+
+  @Test
+  void tls_idleClient_isCutAfterTimeLimit() throws Exception {
+    try (TestNode node = new TestNode(dir.resolve("s" + System.nanoTime() % 100000 + ".sock"),
+            b -> b.tls(tls).handshakeTimeout(Duration.ofMillis(300)));
+        Socket idle = new Socket("127.0.0.1", node.server.tlsPort().orElseThrow())) {
+      idle.setSoTimeout(10_000);
+      byte[] untilClosed;
+      try {
+        untilClosed = idle.getInputStream().readAllBytes(); // ends only when the server closes
+      } catch (java.net.SocketException reset) {
+        untilClosed = new byte[0];
+      }
+      assertThat(untilClosed.length == 0 || untilClosed[0] == 21).as("closed, at most with a TLS alert").isTrue();
+      assertThat(node.awaitEvent(ControlEvent.Kind.HANDSHAKE_TIMEOUT)).isTrue();
+    }
+  }
 }

@@ -10,7 +10,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * {@code molt:init} writes a {@code rel/} folder to edit and commit: molt.json (name, version,
  * environments dev and prod), jvm.options, config.json, and hooks/ and commands/ with a README
- * each. Existing files are never overwritten; each file is logged as written or kept.
+ * each. Existing files are never overwritten; each file is logged as written or kept. Maven
+ * creates one instance per execution.
  */
 @Mojo(name = "init", threadSafe = true)
 public class InitMojo extends AbstractMoltMojo {

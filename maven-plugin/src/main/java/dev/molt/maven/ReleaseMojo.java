@@ -26,7 +26,8 @@ import org.apache.maven.project.ProjectDependenciesResolver;
  * {@code molt:release} assembles {@code target/rel/<name>/} from the project's jar, its runtime
  * dependencies (each its own versioned app, wired by the resolved dependency graph) and the kernel
  * this plugin ships; outside dev mode also {@code target/<name>-<version>.tar.gz} and its {@code
- * .sha256}.
+ * .sha256}. Maven creates one instance per execution; parameters are never null once Maven has
+ * injected them, except the optional {@code mainClass}, {@code name} and {@code jdkHome}.
  */
 @Mojo(
     name = "release",

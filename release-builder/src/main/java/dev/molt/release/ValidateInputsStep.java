@@ -42,6 +42,19 @@ final class ValidateInputsStep implements Step {
       checkJars("app " + app.name(), app.jars());
     }
     checkJars("the kernel", c.request.kernel().jars());
+    AppGraph graph = checkGraph(apps, names);
+    for (AppInput app : apps) {
+      if (app.entry().isPresent()) {
+        checkEntry(app, app.entry().get());
+      }
+    }
+    c.apps = graph.installOrder();
+    if (c.apps.stream().noneMatch(a -> a.entry().isPresent())) {
+      c.progress.accept("warning: no app has an entry point; the node will start no application");
+    }
+  }
+
+  private static AppGraph checkGraph(List<AppInput> apps, Set<String> names) throws InvalidInputException {
     for (AppInput app : apps) {
       for (String dep : app.dependsOn()) {
         if (!names.contains(dep)) {
@@ -56,15 +69,7 @@ final class ValidateInputsStep implements Step {
       throw new InvalidInputException("apps depend on each other in a cycle: "
           + String.join(" -> ", cycle) + "; remove one of these dependencies");
     }
-    for (AppInput app : apps) {
-      if (app.entry().isPresent()) {
-        checkEntry(app, app.entry().get());
-      }
-    }
-    c.apps = graph.installOrder();
-    if (c.apps.stream().noneMatch(a -> a.entry().isPresent())) {
-      c.progress.accept("warning: no app has an entry point; the node will start no application");
-    }
+    return graph;
   }
 
   /** Removes molt-api and every edge to it: the kernel already gives every app the API. */

@@ -75,6 +75,22 @@ class BookAppReleaseIT {
   }
 
   @Test
+  void restart_replacesTheNodeAndKeepsTheBooks() {
+    int port = Ports.free();
+    node.startAndAwait(port);
+    assertThat(Http.postForm(port, "/books", "title=Solaris&author=Stanislaw+Lem").statusCode())
+        .isEqualTo(201);
+    long before = node.pidFromFile().orElseThrow();
+
+    CommandResult restart = node.run(Node.envWithPort(port), "restart");
+    assertThat(restart.exitCode()).as(restart + "\n" + node.log()).isZero();
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+    assertThat(node.pidFromFile().orElseThrow()).isNotEqualTo(before);
+    assertThat(Http.get(port, "/books").body()).contains("Solaris");
+    assertThat(Http.get(port, "/stats").body()).contains("\"requests\":");
+  }
+
+  @Test
   void startWithoutJavaOnPathOrJavaHome_runsOnEmbeddedRuntime() {
     int port = Ports.free();
     Map<String, String> env = NoJavaEnvironment.create(Map.of("PORT", Integer.toString(port)));

@@ -54,6 +54,6 @@ final class BuildContext {
   }
 
   Path tarballPath() {
-    return request.outputDir().resolve(request.name() + "-" + request.version() + ".tar.gz");
+    return request.outputDir().toAbsolutePath().resolve(request.name() + "-" + request.version() + ".tar.gz");
   }
 }

@@ -102,7 +102,9 @@ class PlanTest {
     UpgradePath p = AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)).paths().get(0);
     assertThat(p.app("core").orElseThrow().up()).containsExactly(new Instruction.RestartApplication(), new Instruction.Purge());
     assertThat(p.app("core").orElseThrow().notes().get(0).message())
-        .startsWith("structural change in Handler: field x:I added; restart_application");
+        .isEqualTo("structural change in Handler: field x:I added");
+    assertThat(p.app("core").orElseThrow().notes()).last().extracting(n -> n.message())
+        .isEqualTo("restart_application: the in-memory state of core is lost and it serves no calls while it restarts");
     assertThat(p.app("web").orElseThrow().change()).isEqualTo(AppChange.UNCHANGED);
     assertThat(p.app("web").orElseThrow().notes().get(0).message()).startsWith("depends on core, which restarts");
     assertThat(ops(p.up().steps())).containsExactly("restart_application:core", "restart_application:web",

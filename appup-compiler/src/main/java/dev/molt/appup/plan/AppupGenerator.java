@@ -22,6 +22,9 @@ final class AppupGenerator {
   /** The generated appup and its notes. */
   record Generated(Appup appup, List<Note> notes) {}
 
+  /** Reasons listed per app; a big library can have hundreds of structural changes. */
+  private static final int MAX_REASONS = 5;
+
   private AppupGenerator() {}
 
   static Generated generate(AppSpec from, AppSpec to, AppDiff diff, List<String> restartReasonsFromDeps)
@@ -105,9 +108,14 @@ final class AppupGenerator {
 
   private static Generated restartApp(AppSpec from, AppSpec to, List<String> reasons, List<Note> notes) {
     List<Note> all = new ArrayList<>();
-    reasons.forEach(r -> all.add(Note.app("restart_application", Risk.HIGH, r
-        + "; restart_application (in-memory state of " + to.name() + " is lost)")));
-    notes.stream().filter(n -> n.op().equals("none")).forEach(all::add);
+    reasons.stream().limit(MAX_REASONS).forEach(r -> all.add(Note.app("restart_application", Risk.HIGH, r)));
+    if (reasons.size() > MAX_REASONS) {
+      all.add(Note.app("restart_application", Risk.HIGH, "and " + (reasons.size() - MAX_REASONS)
+          + " more reasons of the same kinds"));
+    }
+    all.add(Note.app("restart_application", Risk.HIGH, "restart_application: the in-memory state of "
+        + to.name() + " is lost and it serves no calls while it restarts"));
+    notes.stream().filter(n -> n.op().equals("none")).limit(MAX_REASONS).forEach(all::add);
     List<Instruction> steps = List.of(new Instruction.RestartApplication(), new Instruction.Purge());
     return new Generated(new Appup(to.name(), from.version(), to.version(), steps, steps), all);
   }

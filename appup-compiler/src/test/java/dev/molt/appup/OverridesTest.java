@@ -100,4 +100,18 @@ class OverridesTest {
     assertThatThrownBy(() -> AppupCompiler.plan(request()))
         .isInstanceOf(InvalidOverrideException.class).hasMessageContaining("1.0.0-1.1.0.json: not valid JSON");
   }
+
+  @Test
+  void plan_overrideForAppWithSameVersion_isValidatedAndUsed() throws Exception {
+    Path lib1 = release("r", "1.0.0").lib("lib", "1.0.0", JarGen.jar().add(handler(1)))
+        .app("web", "1.0.0", JarGen.jar().add(main(1)), "a.Main", "lib").write(dir.resolve("s1"));
+    Path lib2 = release("r", "1.1.0").lib("lib", "1.0.0", JarGen.jar().add(handler(1)))
+        .app("web", "1.1.0", JarGen.jar().add(main(2)), "a.Main", "lib").write(dir.resolve("s2"));
+    UpgradeFormats.writeAppup(overrides.resolve("lib/1.0.0-1.0.0.json"), new Appup("lib", "1.0.0", "1.0.0",
+        List.of(new Instruction.RestartApplication()), List.of(new Instruction.RestartApplication())));
+    UpgradePath p = AppupCompiler.plan(new PlanRequest(List.of(lib1), lib2, Optional.of(overrides))).paths().get(0);
+    assertThat(p.app("lib").orElseThrow().overridden()).isPresent();
+    assertThat(p.app("web").orElseThrow().up()).containsExactly(new Instruction.RestartApplication(),
+        new Instruction.Purge());
+  }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Diffs every app whose version changed, in parallel. Apps whose jars are identical by SHA-256 are
+ * Diffs every app whose version changed (or that has an override), in parallel. Apps whose jars are identical by SHA-256 are
  * not read (unless an override needs their classes for validation).
  */
 final class ParallelDiff {
@@ -33,7 +33,8 @@ final class ParallelDiff {
     List<AppSpec[]> pairs = new ArrayList<>();
     for (AppSpec app : to.descriptor().apps()) {
       Optional<AppSpec> old = from.descriptor().app(app.name());
-      if (old.isPresent() && !old.get().version().equals(app.version())) {
+      boolean overridden = old.isPresent() && overrides.has(app.name(), old.get().version(), app.version());
+      if (old.isPresent() && (!old.get().version().equals(app.version()) || overridden)) {
         pairs.add(new AppSpec[] {old.get(), app});
       }
     }

@@ -3,6 +3,7 @@ package dev.molt.kernel;
 import static dev.molt.kernel.testing.JarBuilder.jar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.molt.kernel.testing.AppSources;
 import dev.molt.kernel.testing.KernelProcess;
 import dev.molt.kernel.testing.ReleaseRoot;
 import java.nio.file.Files;

@@ -1,16 +1,18 @@
-package dev.molt.kernel;
+package dev.molt.kernel.testing;
 
 /** Sources of the small applications the ITs compile into jars. They report to $EVENTS. */
-final class AppSources {
+public final class AppSources {
   private AppSources() {}
 
-  static final String EVENTS = """
+  public static final String EVENTS = """
       package rec;
       import java.nio.file.*;
       public final class Events {
         public static synchronized void log(String line) {
           try {
-            Files.writeString(Path.of(System.getenv("EVENTS")), line + "\\n",
+            String file = System.getenv("EVENTS") != null
+                ? System.getenv("EVENTS") : System.getProperty("molt.test.events");
+            Files.writeString(Path.of(file), line + "\\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -23,7 +25,7 @@ final class AppSources {
       }
       """;
 
-  static final String RECORDER = """
+  public static final String RECORDER = """
       package rec;
       import dev.molt.api.*;
       public class Recorder implements Application {
@@ -41,11 +43,14 @@ final class AppSources {
         }
         public void stop() {
           Events.log("stop " + context.name() + " " + Events.tccl(Recorder.class));
+          context.config().get("failStop").ifPresent(message -> {
+            throw new IllegalStateException(message);
+          });
         }
       }
       """;
 
-  static final String PLAIN_MAIN = """
+  public static final String PLAIN_MAIN = """
       package plain;
       public class Main {
         public static void main(String[] args) throws Exception {
@@ -62,12 +67,12 @@ final class AppSources {
       }
       """;
 
-  static String greeter(String version) {
+  public static String greeter(String version) {
     return "package lib; public class Greeter { public static String greet() { return \""
         + version + "\"; } }";
   }
 
-  static String caller(String name) {
+  public static String caller(String name) {
     return """
         package caller.%1$s;
         import dev.molt.api.*;

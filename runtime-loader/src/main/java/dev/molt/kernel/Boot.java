@@ -33,11 +33,16 @@ final class Boot {
     Lifecycle lifecycle = new Lifecycle(node, err);
     // Fallback for exits the kernel does not drive: System.exit from an app, SIGINT, or a
     // runtime without signal support (then SIGTERM exits 143 instead of 0).
-    Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::stop, "molt-shutdown"));
-    TermSignal.onTerm(() -> {
+    Runtime.getRuntime().addShutdownHook(
+        new Thread(lifecycle::stopFromShutdownHook, "molt-shutdown"));
+    boolean handlesTerm = TermSignal.onTerm(() -> {
       lifecycle.stop();
       System.exit(0);
     });
+    if (!handlesTerm) {
+      err.println("molt: this runtime has no jdk.unsupported module: on SIGTERM the apps are still"
+          + " stopped, but the exit code is 143; add jdk.unsupported to the release's runtime");
+    }
     lifecycle.start(failure -> mainFailed(lifecycle, failure, err));
     if (Boolean.getBoolean(TRACE)) {
       trace(node, err);

@@ -11,7 +11,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -21,10 +24,12 @@ import java.util.function.Consumer;
  * meanwhile is removed by the stop; a start after a stop does nothing.
  */
 final class Lifecycle {
+  private static final Duration HOOK_GRACE = Duration.ofSeconds(5);
   private final Node node;
   private final Path pidFile;
   private final PrintStream err;
-  private boolean stopped;
+  private final ReentrantLock lock = new ReentrantLock();
+  private boolean stopped; // guarded by lock
 
   Lifecycle(Node node, PrintStream err) {
     this.node = node;
@@ -37,22 +42,60 @@ final class Lifecycle {
   }
 
   /** Starts the apps, then writes the pid file; on failure nothing is left running or written. */
-  synchronized void start(Consumer<AppFailure> onMainFailure) throws KernelException {
-    if (stopped) {
-      return;
-    }
-    node.startApps(onMainFailure);
+  void start(Consumer<AppFailure> onMainFailure) throws KernelException {
+    lock.lock();
     try {
-      writePidFile();
-    } catch (IOException e) {
-      stop();
-      throw new KernelException("cannot write the pid file " + pidFile + " (" + e + "); make "
-          + pidFile.getParent() + " writable by the user running the node", e);
+      if (stopped) {
+        return;
+      }
+      node.startApps(onMainFailure);
+      try {
+        writePidFile();
+      } catch (IOException e) {
+        stopLocked();
+        throw new KernelException("cannot write the pid file " + pidFile + " (" + e + "); make "
+            + pidFile.getParent() + " writable by the user running the node", e);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Stops the running apps in reverse order, reporting each failed stop, and removes the pid file. */
-  synchronized void stop() {
+  void stop() {
+    lock.lock();
+    try {
+      stopLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The shutdown hook's stop. An app that calls {@code System.exit} inside its {@code start}
+   * blocks the starting thread (which holds the lock) until the hooks finish, so waiting for the
+   * lock would never end: after a grace period the hook removes the pid file and lets the JVM go.
+   */
+  void stopFromShutdownHook() {
+    boolean locked = false;
+    try {
+      locked = lock.tryLock(HOOK_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (locked) {
+      try {
+        stopLocked();
+      } finally {
+        lock.unlock();
+      }
+    } else {
+      err.println("molt: the JVM is exiting while apps are still starting; not stopping them");
+      deletePidFile();
+    }
+  }
+
+  private void stopLocked() {
     if (stopped) {
       return;
     }
@@ -61,6 +104,10 @@ final class Lifecycle {
     for (AppFailure failure : failures) {
       report(err, "app " + failure.app() + " " + failure.version() + " failed to stop: ", failure);
     }
+    deletePidFile();
+  }
+
+  private void deletePidFile() {
     try {
       Files.deleteIfExists(pidFile);
     } catch (IOException e) {

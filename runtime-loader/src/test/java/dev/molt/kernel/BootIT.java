@@ -150,6 +150,20 @@ class BootIT {
   }
 
   @Test
+  void boot_appCallsSystemExitInStart_exitsWithItsCodeWithoutPidFile() throws Exception {
+    ReleaseRoot.at(root, "book", "0.1.0")
+        .application("db", recorderJar, "rec.Recorder")
+        .application("web", recorderJar, "rec.Recorder", "db")
+        .config("{\"web\": {\"exit\": 3}}").write();
+
+    kernel = boot(Map.of());
+
+    assertThat(kernel.awaitExit(TIMEOUT)).isEqualTo(3);
+    assertThat(kernel.stderr()).contains("molt: the JVM is exiting while apps are still starting");
+    assertThat(root.resolve("tmp/book.pid")).doesNotExist();
+  }
+
+  @Test
   void boot_mainApp_runsOnNamedThreadWithAppLoaderAndStopsOnSigterm() throws Exception {
     ReleaseRoot.at(root, "plain", "1.0").main("plain", mainJar, "plain.Main").write();
 

@@ -36,6 +36,7 @@ public final class AppSources {
               + c.releaseVersion() + " " + Events.tccl(Recorder.class) + " data="
               + java.nio.file.Files.isDirectory(c.dataDir()) + " port="
               + c.config().get("http.port").orElse("-"));
+          c.config().getInt("exit").ifPresent(System::exit);
           c.config().get("fail").ifPresent(message -> {
             throw new IllegalStateException(message,
                 new java.net.BindException("Address already in use"));

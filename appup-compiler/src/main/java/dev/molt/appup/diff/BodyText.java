@@ -2,8 +2,10 @@ package dev.molt.appup.diff;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
@@ -23,17 +25,20 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * A canonical text of a method body: opcodes with resolved operands (so constant-pool order does
- * not matter), labels numbered by first reference (so unreferenced labels, line numbers and frames
- * do not matter), and the exception table. Two bodies behave the same when their texts are equal.
+ * not matter), the positions of the labels that jumps, switches and handlers refer to, numbered by
+ * first mention (so other labels, line numbers and frames do not matter), and the exception table. Two bodies behave the same when their texts are equal.
  */
 final class BodyText {
   private final Map<LabelNode, Integer> labels = new HashMap<>();
+  private final Set<LabelNode> referenced;
   private final StringBuilder out = new StringBuilder();
 
-  private BodyText() {}
+  private BodyText(Set<LabelNode> referenced) {
+    this.referenced = referenced;
+  }
 
   static String of(MethodNode m) {
-    BodyText t = new BodyText();
+    BodyText t = new BodyText(referencedLabels(m));
     for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
       t.insn(insn);
     }
@@ -47,10 +52,32 @@ final class BodyText {
     return t.out.toString();
   }
 
+  /** Labels that jumps, switches and the exception table refer to; the others carry nothing. */
+  private static Set<LabelNode> referencedLabels(MethodNode m) {
+    Set<LabelNode> refs = new HashSet<>();
+    for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+      if (insn instanceof JumpInsnNode j) {
+        refs.add(j.label);
+      } else if (insn instanceof TableSwitchInsnNode s) {
+        refs.add(s.dflt);
+        refs.addAll(s.labels);
+      } else if (insn instanceof LookupSwitchInsnNode s) {
+        refs.add(s.dflt);
+        refs.addAll(s.labels);
+      }
+    }
+    for (TryCatchBlockNode tc : m.tryCatchBlocks) {
+      refs.add(tc.start);
+      refs.add(tc.end);
+      refs.add(tc.handler);
+    }
+    return refs;
+  }
+
   private void insn(AbstractInsnNode insn) {
     if (insn.getOpcode() < 0) {
-      if (insn instanceof LabelNode l && labels.containsKey(l)) {
-        out.append('L').append(labels.get(l)).append(":\n");
+      if (insn instanceof LabelNode l && referenced.contains(l)) {
+        out.append(label(l)).append(":\n");
       }
       return; // line numbers, frames and unreferenced labels carry no behaviour
     }
@@ -92,10 +119,7 @@ final class BodyText {
     }
   }
 
-  /**
-   * Numbers labels in order of first mention. A forward jump mentions its target before the
-   * target's position, so the text stays stable when unrelated labels come and go.
-   */
+  /** Numbers labels in order of first mention: a position or a reference, whichever comes first. */
   private String label(LabelNode l) {
     return "L" + labels.computeIfAbsent(l, k -> labels.size());
   }

@@ -39,9 +39,9 @@ class DebianContainerIT {
 
     ExecResult start = sh("PORT=" + PORT + " /opt/book_app/bin/book_app start");
     assertThat(start.getExitCode()).as(start.getStdout() + start.getStderr()).isZero();
-    ExecResult health = bash(poll("/health"));
+    ExecResult health = bash(poll(PORT, "/health"));
     assertThat(health.getStdout()).as(health.getStderr()).contains("200").contains("\"ok\"");
-    ExecResult books = bash(poll("/books"));
+    ExecResult books = bash(poll(PORT, "/books"));
     assertThat(books.getStdout()).contains("200");
 
     ExecResult stop = sh("/opt/book_app/bin/book_app stop");
@@ -49,11 +49,12 @@ class DebianContainerIT {
   }
 
   /** A bash loop (the image has no curl) that GETs a path over /dev/tcp, for up to 60 s. */
-  private static String poll(String path) {
+  static String poll(int port, String path) {
+    // The connection is made in a subshell, so a refused connect fails that subshell only.
     return "for i in $(seq 1 300); do "
-        + "if exec 3<>/dev/tcp/127.0.0.1/" + PORT + "; then "
-        + "printf 'GET " + path + " HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3; cat <&3; exit 0; "
-        + "fi 2>/dev/null; sleep 0.2; done; echo 'no answer'; exit 1";
+        + "out=$( (exec 3<>/dev/tcp/127.0.0.1/" + port + " && printf 'GET " + path
+        + " HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3 && cat <&3) 2>/dev/null ) "
+        + "&& { printf '%s' \"$out\"; exit 0; }; sleep 0.2; done; echo 'no answer'; exit 1";
   }
 
   private ExecResult sh(String script) throws Exception {

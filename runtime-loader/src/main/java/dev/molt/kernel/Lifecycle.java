@@ -1,15 +1,16 @@
 package dev.molt.kernel;
 
-import dev.molt.format.Formats;
 import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.Failures;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -133,6 +134,14 @@ final class Lifecycle {
         // created concurrently by bin/<name>; fine
       }
     }
-    Formats.writeAtomically(pidFile, ProcessHandle.current().pid() + "\n");
+    // Atomic (a reader sees the whole pid or no file) but not fsynced: after a crash the pid is
+    // stale anyway, and an fsync of file and directory costs milliseconds on every boot.
+    Path tmp = dir.resolve("." + pidFile.getFileName() + ".tmp");
+    Files.writeString(tmp, ProcessHandle.current().pid() + "\n");
+    try {
+      Files.move(tmp, pidFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, pidFile, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 }

@@ -68,11 +68,6 @@ public final class JdkAndApiLoader extends ClassLoader {
     return target.isPresent() ? target.get().getResources(name) : Collections.emptyEnumeration();
   }
 
-  /** True when {@code packageName} is visible to applications through this loader. */
-  public boolean exposes(String packageName) {
-    return route(packageName).isPresent();
-  }
-
   private Optional<ClassLoader> route(String pkg) {
     if (pkg.equals(API_PACKAGE) || pkg.startsWith(API_PACKAGE + ".")) {
       return Optional.of(apiLoader);

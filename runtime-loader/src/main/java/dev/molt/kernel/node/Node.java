@@ -122,7 +122,8 @@ public final class Node {
         e.rollbackFailures(stop(started));
         throw e;
       }
-      app.state(AppState.RUNNING);
+      // A main method may already have failed on its own thread: keep FAILED then.
+      app.transition(AppState.STARTING, AppState.RUNNING);
       started.add(app);
     }
   }

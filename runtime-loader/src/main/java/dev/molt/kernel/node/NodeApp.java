@@ -6,6 +6,7 @@ import dev.molt.format.AppSpec;
 import dev.molt.kernel.loader.AppClassLoader;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One application (or library) of a running node: its descriptor entry, its class loader, its
@@ -17,7 +18,7 @@ public final class NodeApp {
   private final AppClassLoader loader;
   private final AppConfig config;
   private final Path dataDir;
-  private volatile AppState state = AppState.LOADED;
+  private final AtomicReference<AppState> state = new AtomicReference<>(AppState.LOADED);
   private volatile Application instance;
   private volatile Thread mainThread;
 
@@ -56,7 +57,7 @@ public final class NodeApp {
   }
 
   public AppState state() {
-    return state;
+    return state.get();
   }
 
   /** The thread running {@code main}, for apps started that way and while the node tracks it. */
@@ -70,7 +71,12 @@ public final class NodeApp {
   }
 
   void state(AppState next) {
-    this.state = next;
+    state.set(next);
+  }
+
+  /** Moves from {@code expected} to {@code next} unless another thread changed the state first. */
+  boolean transition(AppState expected, AppState next) {
+    return state.compareAndSet(expected, next);
   }
 
   Optional<Application> instance() {

@@ -3,7 +3,6 @@ package dev.molt.appup.diff;
 import dev.molt.appup.error.CorruptClassException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,8 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
- * Diffs the classes of one app between two versions. Classes whose bytes are identical are not
- * parsed; the others are parsed without debug information and frames and compared with
+ * Diffs the classes of one app between two versions. Classes whose zip entries have the same
+ * CRC-32 and size are not read; the others are parsed without debug information and frames and compared with
  * {@link ClassComparator}. Stateless and thread-safe: apps are diffed in parallel by the caller.
  */
 public final class AppDiffer {
@@ -58,8 +57,8 @@ public final class AppDiffer {
       to.parse(name, ClassReader.SKIP_CODE);
       return Optional.of(ClassChange.presence(name, ChangeKind.ADDED));
     }
-    if (Arrays.equals(from.bytes(name), to.bytes(name))) {
-      return Optional.empty();
+    if (from.sameEntry(name, to)) {
+      return Optional.empty(); // same CRC-32 and size: identical bytes but for a 1-in-2^32 chance
     }
     ClassNode old = from.parse(name, FLAGS);
     ClassNode neu = to.parse(name, FLAGS);

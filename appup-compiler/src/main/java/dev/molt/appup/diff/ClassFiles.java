@@ -20,13 +20,18 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
- * The classes and resources of one version of one app, read from its jars in class path order (the
- * first jar holding a class wins, as in the app's loader). Class bytes are kept in memory; parsed
- * {@link ClassInfo} is cached. Thread-safe after construction.
+ * The classes and resources of one version of one app, indexed from the jars' zip directories in
+ * class path order (the first jar holding a class wins, as in the app's loader). Class bytes are
+ * read only when needed (a class whose CRC-32 and size equal its counterpart's is taken as
+ * unchanged and never read); parsed {@link ClassInfo} is cached. Thread-safe after construction.
  */
 public final class ClassFiles {
-  /** Where a class came from, for messages. */
-  record Entry(String jar, String entry, byte[] bytes) {}
+  /** Where a class is: its jar and entry, with the CRC-32 and size the zip directory records. */
+  record Entry(Path jar, String entry, long crc, long size) {
+    String jarName() {
+      return jar.getFileName().toString();
+    }
+  }
 
   private final String app;
   private final String version;
@@ -66,9 +71,7 @@ public final class ClassFiles {
             continue;
           }
           String className = name.substring(0, name.length() - 6).replace('/', '.');
-          if (!classes.containsKey(className)) {
-            classes.put(className, new Entry(jarName, name, bytes(zip, e, app, version, jarName)));
-          }
+          classes.putIfAbsent(className, new Entry(jar, name, e.getCrc(), e.getSize()));
         } else {
           resources.putIfAbsent(name, Long.toHexString(e.getCrc()) + ":" + e.getSize());
         }
@@ -79,16 +82,6 @@ public final class ClassFiles {
     } catch (IOException e) {
       throw new CorruptClassException("app " + app + " " + version + ": cannot read jar " + jar
           + " (" + e.getMessage() + "); check that the release is complete", e);
-    }
-  }
-
-  private static byte[] bytes(ZipFile zip, ZipEntry e, String app, String version, String jar)
-      throws CorruptClassException {
-    try (InputStream in = zip.getInputStream(e)) {
-      return in.readAllBytes();
-    } catch (IOException x) {
-      throw new CorruptClassException("app " + app + " " + version + ": jar " + jar + ", entry "
-          + e.getName() + " cannot be read (" + x.getMessage() + "); rebuild the release", x);
     }
   }
 
@@ -128,8 +121,26 @@ public final class ClassFiles {
     return Optional.of(info);
   }
 
-  byte[] bytes(String className) {
-    return classes.get(className).bytes();
+  /** Whether {@code other} holds this class with the same CRC-32 and size (then it is unchanged). */
+  boolean sameEntry(String className, ClassFiles other) {
+    Entry a = classes.get(className);
+    Entry b = other.classes.get(className);
+    return a.crc() == b.crc() && a.size() == b.size() && a.crc() != -1;
+  }
+
+  private byte[] bytes(Entry e) throws CorruptClassException {
+    try (ZipFile zip = new ZipFile(e.jar().toFile())) {
+      ZipEntry z = zip.getEntry(e.entry());
+      if (z == null) {
+        throw new IOException("the entry is gone");
+      }
+      try (InputStream in = zip.getInputStream(z)) {
+        return in.readAllBytes();
+      }
+    } catch (IOException x) {
+      throw new CorruptClassException("app " + app + " " + version + ": jar " + e.jarName() + ", entry "
+          + e.entry() + " cannot be read (" + x.getMessage() + "); rebuild the release", x);
+    }
   }
 
   /** Parses a class into a tree, naming app, jar and entry when the bytes are not a class. */
@@ -137,7 +148,7 @@ public final class ClassFiles {
     Entry e = classes.get(className);
     ClassNode node = new ClassNode();
     try {
-      new ClassReader(e.bytes()).accept(node, flags);
+      new ClassReader(bytes(e)).accept(node, flags);
     } catch (RuntimeException x) {
       throw corrupt(e, "is not a valid class file (" + x + ")", x);
     }
@@ -148,7 +159,7 @@ public final class ClassFiles {
   }
 
   private CorruptClassException corrupt(Entry e, String problem, Throwable cause) {
-    return new CorruptClassException("app " + app + " " + version + ": jar " + e.jar() + ", entry "
+    return new CorruptClassException("app " + app + " " + version + ": jar " + e.jarName() + ", entry "
         + e.entry() + " " + problem + "; rebuild the release", cause);
   }
 }

@@ -130,7 +130,8 @@ class BookAppReleaseIT {
           .as("foreground ends after stop").isTrue();
       assertThat(foreground.exitValue())
           .as("exit code after SIGTERM (release-layout.md: exits 0)\n"
-              + Files.readString(classDir.resolve("foreground.out")))
+              + Files.readString(classDir.resolve("foreground.out"))
+              + "runtime/release: " + Files.readString(node.root().resolve("runtime/release")))
           .isZero();
     } finally {
       foreground.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -119,4 +119,23 @@ class BadInputTest {
     }
     Files.writeString(json, text);
   }
+
+  @Test
+  void plan_tarballEntryOutsideTheRelease_isRefusedAndCleanedUp() throws Exception {
+    Path a = rel("shop", "1.0.0", 1);
+    Path evil = dir.resolve("shop-1.1.0.tar.gz");
+    try (var out = Files.newOutputStream(evil);
+        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+            new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(out))) {
+      var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("shop/../../escaped.txt");
+      e.setSize(1);
+      tar.putArchiveEntry(e);
+      tar.write('x');
+      tar.closeArchiveEntry();
+    }
+    assertThatThrownBy(() -> AppupCompiler.plan(PlanRequest.of(List.of(a), evil)))
+        .isInstanceOf(InvalidReleaseException.class)
+        .hasMessageContaining("entry shop/../../escaped.txt points outside the release");
+    assertThat(dir.getParent().resolve("escaped.txt")).doesNotExist();
+  }
 }

@@ -30,7 +30,8 @@ final class HealthProbe {
       }
       Thread.sleep(POLL_MILLIS);
     }
-    throw new IllegalStateException("no HTTP 200 on 127.0.0.1:" + port + "/health within " + timeout);
+    throw new IllegalStateException(
+        "no HTTP 200 on 127.0.0.1:" + port + "/health within " + timeout);
   }
 
   private static boolean ok(int port) {
@@ -38,7 +39,8 @@ final class HealthProbe {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
       socket.setSoTimeout(2000);
       OutputStream out = socket.getOutputStream();
-      out.write("GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String request = "GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);

@@ -14,7 +14,8 @@ record Stats(double min, double median, double max, int runs) {
     List<Double> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);
     int n = sorted.size();
-    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    double median =
+        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     return new Stats(sorted.get(0), median, sorted.get(n - 1), n);
   }
 }

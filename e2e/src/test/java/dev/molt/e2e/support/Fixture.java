@@ -6,6 +6,7 @@ import dev.molt.release.ReleaseBuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Optional;
  * @param version its version
  * @param entryClass the entry point class, when the app has one
  */
-public record Fixture(Path moduleDir, String artifactId, String version, Optional<String> entryClass) {
+public record Fixture(
+    Path moduleDir, String artifactId, String version, Optional<String> entryClass) {
 
   /** The folder of all fixtures ({@code -Dmolt.fixtures}, by default {@code ../fixtures}). */
   public static Path root() {
@@ -29,11 +31,13 @@ public record Fixture(Path moduleDir, String artifactId, String version, Optiona
         Optional.of("dev.molt.fixtures.book.BookApp"));
   }
 
-  /** app-a or app-b of the isolation fixture. */
+  /** app-a or app-b of the isolation fixture (entry classes ...isolation.a.AppA, ...b.AppB). */
   public static Fixture isolationApp(String artifactId) {
+    String letter = artifactId.substring(artifactId.indexOf('-') + 1);
+    String entry = "dev.molt.fixtures.isolation." + letter + ".App"
+        + letter.toUpperCase(Locale.ROOT);
     return new Fixture(root().resolve("isolation/" + artifactId), artifactId, "1.0.0",
-        Optional.of("dev.molt.fixtures.isolation." + artifactId.substring(4) + ".App"
-            + artifactId.substring(4).toUpperCase(java.util.Locale.ROOT)));
+        Optional.of(entry));
   }
 
   public Path jar() {

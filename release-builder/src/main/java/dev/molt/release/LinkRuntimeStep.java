@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 final class LinkRuntimeStep implements Step {
   /** What the kernel needs beyond what jdeps can see: the agent machinery. */
-  static final List<String> KERNEL_MODULES = List.of("java.instrument");
+  static final List<String> KERNEL_MODULES = List.of("java.instrument", "jdk.unsupported");
 
   @Override
   public boolean applies(BuildContext c) {

@@ -29,4 +29,19 @@ public interface Application {
    * @throws Exception any failure; it is reported and the other applications are still stopped
    */
   void stop() throws Exception;
+
+  /**
+   * Called after {@code bin/<name> reload_config} re-read the release's configuration and found
+   * keys of this application changed, added or removed. The default does nothing: the
+   * application keeps the values it read at start. Called on a kernel thread whose context class
+   * loader is the application's own loader, never concurrently with {@link #start} or {@link
+   * #stop}.
+   *
+   * @param config the whole new configuration of this application; never null
+   * @param changedKeys the keys whose value differs from before (added, changed or removed);
+   *     never empty
+   * @throws Exception any failure; it is reported to the caller of {@code reload_config} and the
+   *     application keeps running
+   */
+  default void configChanged(Config config, java.util.Set<String> changedKeys) throws Exception {}
 }

@@ -1,5 +1,7 @@
 package dev.molt.kernel;
 
+import dev.molt.kernel.control.NodeActions;
+import dev.molt.kernel.control.NodeControl;
 import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.BootRequest;
 import dev.molt.kernel.node.KernelException;
@@ -25,29 +27,86 @@ final class Boot {
 
   private Boot() {}
 
-  /** Boots and never returns normally once the apps run; returns only by throwing. */
-  static void run(Path root, String version, Map<String, String> env, PrintStream err)
-      throws KernelException {
-    boolean verify = !"false".equals(System.getProperty(VERIFY_JARS));
-    Node node = Node.load(new BootRequest(root, version, env, verify));
+  /**
+   * Boots and never returns normally once the apps run; returns only by throwing. With {@code
+   * console}, runs the Java shell on stdin/stdout once the apps are up and stops the node when
+   * the shell ends.
+   */
+  static void run(Path root, String version, Map<String, String> env, PrintStream err,
+      boolean console) throws KernelException {
+    Node node = load(root, version, env);
     Lifecycle lifecycle = new Lifecycle(node, err);
+    NodeControl control = NodeControl.start(node, actions(lifecycle, err), env, err);
     // Fallback for exits the kernel does not drive: System.exit from an app, SIGINT, or a
     // runtime without signal support (then SIGTERM exits 143 instead of 0).
-    Runtime.getRuntime().addShutdownHook(
-        new Thread(lifecycle::stopFromShutdownHook, "molt-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      lifecycle.stopFromShutdownHook();
+      control.close();
+    }, "molt-shutdown"));
     boolean handlesTerm = TermSignal.onTerm(() -> {
       lifecycle.stop();
+      control.close();
       System.exit(0);
     });
     if (!handlesTerm) {
       err.println("molt: this runtime has no jdk.unsupported module: on SIGTERM the apps are still"
           + " stopped, but the exit code is 143; add jdk.unsupported to the release's runtime");
     }
-    lifecycle.start(failure -> mainFailed(lifecycle, failure, err));
+    try {
+      lifecycle.start(failure -> mainFailed(lifecycle, failure, err));
+    } catch (KernelException e) {
+      control.close();
+      throw e;
+    }
     if (Boolean.getBoolean(TRACE)) {
       trace(node, err);
     }
+    if (console) {
+      LocalConsole.run(node, err);
+      lifecycle.stop();
+      control.close();
+      System.exit(Main.OK);
+    }
     awaitForever();
+  }
+
+  /**
+   * Loads the release without running app code, and publishes where it is to app code: the
+   * system properties {@code molt.release.root}, {@code .name} and {@code .version}.
+   */
+  static Node load(Path root, String version, Map<String, String> env) throws KernelException {
+    boolean verify = !"false".equals(System.getProperty(VERIFY_JARS));
+    Node node = Node.load(new BootRequest(root, version, env, verify));
+    System.setProperty("molt.release.root", node.root().toString());
+    System.setProperty("molt.release.name", node.descriptor().name());
+    System.setProperty("molt.release.version", node.descriptor().version());
+    return node;
+  }
+
+  private static NodeActions actions(Lifecycle lifecycle, PrintStream err) {
+    return new NodeActions() {
+      @Override
+      public boolean started() {
+        return lifecycle.started();
+      }
+
+      @Override
+      public void stopAndExit() {
+        // The control server's close() interrupts the thread serving this request: stop from
+        // another thread, once the response had a moment to leave.
+        Thread stopper = new Thread(() -> {
+          err.println("molt: stop requested over the control channel");
+          lifecycle.stop();
+          System.exit(Main.OK);
+        }, "molt-stop");
+        stopper.start();
+      }
+
+      @Override
+      public String restartApps() throws KernelException {
+        return lifecycle.restartApps();
+      }
+    };
   }
 
   private static void mainFailed(Lifecycle lifecycle, AppFailure failure, PrintStream err) {

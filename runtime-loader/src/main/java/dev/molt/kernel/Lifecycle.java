@@ -1,6 +1,7 @@
 package dev.molt.kernel;
 
 import dev.molt.kernel.node.AppFailure;
+import dev.molt.kernel.node.AppStartException;
 import dev.molt.kernel.node.Failures;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
@@ -31,6 +32,8 @@ final class Lifecycle {
   private final PrintStream err;
   private final ReentrantLock lock = new ReentrantLock();
   private boolean stopped; // guarded by lock
+  private volatile boolean started;
+  private volatile Consumer<AppFailure> onMainFailure = f -> { };
 
   Lifecycle(Node node, PrintStream err) {
     this.node = node;
@@ -49,14 +52,53 @@ final class Lifecycle {
       if (stopped) {
         return;
       }
+      this.onMainFailure = onMainFailure;
       node.startApps(onMainFailure);
       try {
         writePidFile();
+        started = true;
       } catch (IOException e) {
         stopLocked();
         throw new KernelException("cannot write the pid file " + pidFile + " (" + e + "); make "
             + pidFile.getParent() + " writable by the user running the node", e);
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True once the apps run and the pid file is written, until the node stops. */
+  boolean started() {
+    return started && !stopped;
+  }
+
+  /**
+   * {@code restart}: stops the apps in reverse order and starts them again in this JVM; the pid
+   * file stays. While it runs, {@code ping} answers that the node is starting.
+   */
+  String restartApps() throws KernelException {
+    lock.lock();
+    try {
+      if (stopped) {
+        throw new KernelException("the node is stopping; nothing restarted");
+      }
+      started = false;
+      List<AppFailure> failures = node.stopApps();
+      for (AppFailure failure : failures) {
+        report(err, "app " + failure.app() + " " + failure.version() + " failed to stop: ", failure);
+      }
+      try {
+        node.startApps(onMainFailure);
+      } catch (AppStartException e) {
+        report(err, "restart: ", new AppFailure("node", node.descriptor().version(), e));
+        throw new KernelException("restart failed: " + e.getMessage() + "; the node runs with its"
+            + " apps stopped: fix the cause, then run bin/" + node.descriptor().name()
+            + " reboot", e);
+      }
+      started = true;
+      long apps = node.apps().stream().filter(a -> !a.spec().isLibrary()).count();
+      return "restarted " + apps + " app(s)" + (failures.isEmpty() ? ""
+          : "; " + failures.size() + " failed to stop cleanly (see the node's log)");
     } finally {
       lock.unlock();
     }

@@ -158,6 +158,18 @@ public final class Node {
     return failures;
   }
 
+  /**
+   * Re-reads {@code config.json} (resolving {@code ${VAR}} against {@code env}), replaces every
+   * app's configuration and calls {@code configChanged} on the running apps whose keys changed.
+   *
+   * @throws ConfigException when the file is invalid; then nothing changed
+   */
+  public synchronized ConfigChanges reloadConfig(Map<String, String> env) throws ConfigException {
+    return ConfigReload.reload(
+        root.resolve("releases").resolve(descriptor.version()).resolve("config.json"), descriptor,
+        apps, env);
+  }
+
   private AppContext context(NodeApp app) {
     return new AppContext(app.name(), app.version(), descriptor.name(), descriptor.version(),
         app.config(), app.dataDir(), root);

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class NodeApp {
   private final AppSpec spec;
   private final AppClassLoader loader;
-  private final AppConfig config;
+  private volatile AppConfig config;
   private final Path dataDir;
   private final AtomicReference<AppState> state = new AtomicReference<>(AppState.LOADED);
   private volatile Application instance;
@@ -91,6 +91,11 @@ public final class NodeApp {
   void started(Thread main) {
     this.mainThread = main;
     this.instance = null;
+  }
+
+  /** Replaces the configuration after {@code reload_config}; the app is told by {@link Node}. */
+  void config(AppConfig next) {
+    this.config = next;
   }
 
   void forget() {

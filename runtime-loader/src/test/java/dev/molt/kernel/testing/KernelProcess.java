@@ -46,6 +46,8 @@ public final class KernelProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(logs.resolve("stdout.txt").toFile())
         .redirectError(logs.resolve("stderr.txt").toFile());
+    // The control channel needs a cookie; bin/<name> makes releases/COOKIE, these tests use this.
+    builder.environment().put("MOLT_COOKIE", "kernel-test-cookie");
     env.forEach((k, v) -> {
       if (v == null) {
         builder.environment().remove(k);
@@ -118,6 +120,7 @@ public final class KernelProcess implements AutoCloseable {
 
   public static String kernelClassPath() throws IOException {
     return Stream.concat(Stream.of(kernelJar()), Stream.of(Application.class, Formats.class,
+            dev.molt.control.ControlServer.class,
             ObjectMapper.class, JsonParser.class, JsonAutoDetect.class)
             .map(JarBuilder::codeSource))
         .map(Path::toString)

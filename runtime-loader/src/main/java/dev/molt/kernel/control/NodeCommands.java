@@ -1,0 +1,115 @@
+package dev.molt.kernel.control;
+
+import dev.molt.control.Request;
+import dev.molt.control.RequestHandler;
+import dev.molt.control.Response;
+import dev.molt.control.Session;
+import dev.molt.kernel.call.CallException;
+import dev.molt.kernel.node.ConfigChanges;
+import dev.molt.kernel.node.Failures;
+import dev.molt.kernel.node.KernelException;
+import dev.molt.kernel.node.Node;
+import dev.molt.kernel.node.NodeApp;
+import dev.molt.kernel.node.NodeDescription;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node's side of {@code bin/<name>}'s commands: {@code ping}, {@code pid}, {@code describe},
+ * {@code stop}, {@code restart}, {@code reload_config} and {@code rpc}. Runs on the control
+ * server's connection threads; may run concurrently.
+ */
+final class NodeCommands implements RequestHandler {
+  private final Node node;
+  private final NodeActions actions;
+  private final Path socket;
+  private final Map<String, String> env;
+  private final Invocations invocations;
+
+  NodeCommands(Node node, NodeActions actions, Path socket, Map<String, String> env) {
+    this.node = node;
+    this.actions = actions;
+    this.socket = socket;
+    this.env = Map.copyOf(env);
+    this.invocations = new Invocations(node);
+  }
+
+  @Override
+  public Response handle(Request request, Session session) throws Exception {
+    String name = node.descriptor().name();
+    return switch (request.command()) {
+      case "ping" -> actions.started() ? Response.ok("pong\n")
+          : Response.failed(1, name + " is starting; its apps are not all up yet\n");
+      case "pid" -> Response.ok(ProcessHandle.current().pid() + "\n");
+      case "describe" -> Response.ok(String.join("\n", describe()) + "\n");
+      case "stop" -> {
+        actions.stopAndExit();
+        yield Response.ok("");
+      }
+      case "restart" -> Response.ok(actions.restartApps() + "\n");
+      case "reload_config" -> reloadConfig();
+      case "rpc" -> rpc(request);
+      default -> Response.failed(2, "unknown command '" + request.command() + "' for " + name
+          + "; this node knows ping, pid, describe, stop, restart, reload_config, rpc,"
+          + " remote_console\n");
+    };
+  }
+
+  private Response rpc(Request request) {
+    try {
+      return Response.ok(invocations.run(request.args(), request.input()));
+    } catch (CallException e) {
+      return Response.failed(1, "molt: " + e.getMessage() + "\n");
+    } catch (Throwable t) { // what the called method threw, Errors included: report, keep serving
+      return Response.thrown(t);
+    }
+  }
+
+  private Response reloadConfig() {
+    ConfigChanges changes;
+    try {
+      changes = node.reloadConfig(env);
+    } catch (KernelException e) {
+      return Response.failed(1, "molt: " + e.getMessage() + "; nothing was changed\n");
+    }
+    StringBuilder out = new StringBuilder();
+    changes.changed().forEach((app, keys) ->
+        out.append(app).append(": ").append(String.join(", ", keys)).append('\n'));
+    if (changes.changed().isEmpty()) {
+      out.append("no configuration changed\n");
+    }
+    if (changes.failures().isEmpty()) {
+      return Response.ok(out.toString());
+    }
+    StringBuilder err = new StringBuilder();
+    changes.failures().forEach(f -> err.append("molt: app ").append(f.app()).append(' ')
+        .append(f.version()).append(" configChanged failed: ")
+        .append(Failures.describe(f.error())).append('\n'));
+    return new Response(Response.Status.FAILED, out.toString(), err.toString(), 1, List.of());
+  }
+
+  private List<String> describe() {
+    List<String> lines = new ArrayList<>(NodeDescription.lines(node.descriptor(), node.root()));
+    lines.add("node:");
+    lines.add("  state: " + (actions.started() ? "running" : "starting"));
+    lines.add("  pid: " + ProcessHandle.current().pid());
+    lines.add("  uptime: " + uptime(Duration.between(node.startedAt(), Instant.now())));
+    lines.add("  loaded release: " + node.descriptor().version());
+    lines.add("  control socket: " + socket);
+    lines.add("live apps:");
+    for (NodeApp app : node.apps()) {
+      lines.add("  " + app.label() + " " + app.state().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return lines;
+  }
+
+  static String uptime(Duration d) {
+    long s = d.toSeconds();
+    return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s"
+        : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+  }
+}

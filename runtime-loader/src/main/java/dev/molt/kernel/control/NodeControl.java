@@ -1,0 +1,82 @@
+package dev.molt.kernel.control;
+
+import dev.molt.control.ControlEvent;
+import dev.molt.control.ControlException;
+import dev.molt.control.ControlServer;
+import dev.molt.control.Cookie;
+import dev.molt.control.CookieException;
+import dev.molt.control.NodeAlreadyRunningException;
+import dev.molt.kernel.node.KernelException;
+import dev.molt.kernel.node.Node;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The node's control channel: a {@link ControlServer} on the release's socket, authenticated
+ * with the release cookie, serving {@link NodeCommands} and the remote console. Security events
+ * (failed authentications, bad frames, failed handlers) go to the node's log.
+ */
+public final class NodeControl implements AutoCloseable {
+  private static final Set<ControlEvent.Kind> LOGGED = EnumSet.of(
+      ControlEvent.Kind.AUTHENTICATION_FAILED, ControlEvent.Kind.HANDSHAKE_TIMEOUT,
+      ControlEvent.Kind.PROTOCOL_ERROR, ControlEvent.Kind.REJECTED_BUSY,
+      ControlEvent.Kind.HANDLER_FAILED);
+  private final ControlServer server;
+
+  private NodeControl(ControlServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Opens the channel. Call before the apps start, so a second node of the same release fails
+   * before running anything.
+   *
+   * @throws KernelException when there is no cookie, another node listens on the socket, or the
+   *     socket cannot be created
+   */
+  public static NodeControl start(Node node, NodeActions actions, Map<String, String> env,
+      PrintStream log) throws KernelException {
+    String name = node.descriptor().name();
+    Path socket = ControlSocket.of(node.root(), name);
+    byte[] cookie;
+    try {
+      cookie = Cookie.resolve(node.root().resolve("releases").resolve("COOKIE"), env);
+    } catch (CookieException e) {
+      throw new KernelException(e.getMessage() + "; start the node with bin/" + name
+          + " (it creates releases/COOKIE) or set MOLT_COOKIE", e);
+    }
+    try {
+      ControlServer server = ControlServer.builder(socket, cookie,
+              new NodeCommands(node, actions, socket, env))
+          .streamHandler(new ConsoleCommand(node))
+          .listener(event -> {
+            if (LOGGED.contains(event.kind())) {
+              log.println("molt: control: " + event);
+              log.flush();
+            }
+          })
+          .start();
+      return new NodeControl(server);
+    } catch (NodeAlreadyRunningException e) {
+      throw new KernelException(name + " is already running: " + e.getMessage()
+          + "; stop it with bin/" + name + " stop", e);
+    } catch (ControlException | IOException e) {
+      throw new KernelException("cannot open the control socket " + socket + " (" + e.getMessage()
+          + "); check that " + socket.getParent() + " is writable, or set a shorter path", e);
+    }
+  }
+
+  public Path socket() {
+    return server.socket();
+  }
+
+  /** Closes the socket (and deletes its file); idempotent. */
+  @Override
+  public void close() {
+    server.close();
+  }
+}

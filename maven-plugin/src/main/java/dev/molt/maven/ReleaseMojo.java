@@ -20,13 +20,16 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.project.ProjectDependenciesResolver;
 
 /**
  * {@code molt:release} assembles {@code target/rel/<name>/} from the project's jar, its runtime
  * dependencies (each its own versioned app, wired by the resolved dependency graph) and the kernel
  * this plugin ships; outside dev mode also {@code target/<name>-<version>.tar.gz} and its {@code
- * .sha256}. Maven creates one instance per execution; parameters are never null once Maven has
+ * .sha256}, the tarball attached to the project (type {@code tar.gz}, classifier {@code release}) so
+ * that install and deploy publish it and {@code molt.upfrom=groupId:artifactId:version} finds it
+ * again. Maven creates one instance per execution; parameters are never null once Maven has
  * injected them, except the optional {@code mainClass}, {@code name} and {@code jdkHome}.
  */
 @Mojo(
@@ -43,6 +46,7 @@ public class ReleaseMojo extends AbstractMoltMojo {
   PluginDescriptor plugin;
 
   private final ProjectDependenciesResolver dependenciesResolver;
+  private final MavenProjectHelper projectHelper;
 
   /**
    * The class that starts the application: an implementation of {@code dev.molt.api.Application}
@@ -70,10 +74,18 @@ public class ReleaseMojo extends AbstractMoltMojo {
   @Parameter(property = "molt.skip", defaultValue = "false")
   boolean skip;
 
-  /** Maven (Sisu) injects the resolver that reads the dependency graph. */
+  /** Attach the tarball to the project (type tar.gz, classifier release) when one is written. */
+  @Parameter(property = "molt.attach", defaultValue = "true")
+  boolean attach;
+
+  /**
+   * Maven (Sisu) injects the resolver that reads the dependency graph and the helper that attaches
+   * the tarball.
+   */
   @Inject
-  public ReleaseMojo(ProjectDependenciesResolver dependenciesResolver) {
+  public ReleaseMojo(ProjectDependenciesResolver dependenciesResolver, MavenProjectHelper projectHelper) {
     this.dependenciesResolver = dependenciesResolver;
+    this.projectHelper = projectHelper;
   }
 
   @Override
@@ -93,6 +105,10 @@ public class ReleaseMojo extends AbstractMoltMojo {
     getLog().info("Release " + request.name() + " " + request.version() + " (" + env + ") in "
         + result.releaseDir());
     result.tarball().ifPresent(t -> getLog().info("Tarball " + t));
+    if (attach) {
+      result.tarball().ifPresent(t -> projectHelper.attachArtifact(project,
+          UpfromResolver.TARBALL_TYPE, UpfromResolver.TARBALL_CLASSIFIER, t.toFile()));
+    }
     result.checksum().ifPresent(c -> getLog().info("Checksum " + c));
   }
 

@@ -84,7 +84,7 @@ final class UpfromResolver {
     }
   }
 
-  private static Artifact artifact(String entry) throws MojoFailureException {
+  static Artifact artifact(String entry) throws MojoFailureException {
     String[] parts = entry.split(":", -1);
     for (String part : parts) {
       if (part.isEmpty()) {

@@ -75,19 +75,35 @@ class BookAppReleaseIT {
   }
 
   @Test
-  void restart_replacesTheNodeAndKeepsTheBooks() {
+  void restart_restartsAppsInTheSameJvm_reboot_replacesTheJvm_booksKept() {
     int port = Ports.free();
     node.startAndAwait(port);
     assertThat(Http.postForm(port, "/books", "title=Solaris&author=Stanislaw+Lem").statusCode())
         .isEqualTo(201);
+    for (int i = 0; i < 5; i++) {
+      Http.get(port, "/books");
+    }
+    long countedBefore = requests(port);
     long before = node.pidFromFile().orElseThrow();
 
     CommandResult restart = node.run(Node.envWithPort(port), "restart");
     assertThat(restart.exitCode()).as(restart + "\n" + node.log()).isZero();
+    assertThat(restart.stdout()).contains("restarted 1 app(s)");
     Http.awaitOk(port, "/health", Node.TIMEOUT);
-    assertThat(node.pidFromFile().orElseThrow()).isNotEqualTo(before);
+    assertThat(node.pidFromFile().orElseThrow()).as("restart keeps the JVM").isEqualTo(before);
+    assertThat(requests(port)).as("a new BookService counts from zero").isLessThan(countedBefore);
     assertThat(Http.get(port, "/books").body()).contains("Solaris");
-    assertThat(Http.get(port, "/stats").body()).contains("\"requests\":");
+
+    CommandResult reboot = node.run(Node.envWithPort(port), "reboot");
+    assertThat(reboot.exitCode()).as(reboot + "\n" + node.log()).isZero();
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+    assertThat(node.pidFromFile().orElseThrow()).as("reboot starts a new JVM").isNotEqualTo(before);
+    assertThat(Http.get(port, "/books").body()).contains("Solaris");
+  }
+
+  private static long requests(int port) {
+    String body = Http.get(port, "/stats").body();
+    return Long.parseLong(body.replaceAll("[^0-9]", ""));
   }
 
   @Test

@@ -53,7 +53,16 @@ final class WriteReleaseFilesStep implements Step {
         + "KERNEL_AGENT=" + quote(kdir + "/" + jars.get(0).file()) + "\n"
         + "KERNEL_CP=" + quote(cp.toString()) + "\n"
         + "RUNTIME_EMBEDDED=" + quote(Boolean.toString(c.runtime.embedded())) + "\n"
-        + "RUNTIME_CDS=" + quote(Boolean.toString(c.cdsAtFirstStart)) + "\n";
+        + "RUNTIME_CDS=" + quote(Boolean.toString(c.cdsAtFirstStart)) + "\n"
+        + "COMMANDS_HELP=" + quote(commandsHelp(c)) + "\n";
+  }
+
+  /** The custom commands' lines of {@code bin/<name> help}, one per command. */
+  private static String commandsHelp(BuildContext c) {
+    StringBuilder help = new StringBuilder();
+    c.commands.forEach(cmd -> help.append(help.length() == 0 ? "" : "\n").append(String.format(
+        "  %-15s %s", cmd.name(), cmd.description().isBlank() ? "custom command" : cmd.description())));
+    return help.toString();
   }
 
   /** Single-quotes a value for sh. */

@@ -24,12 +24,18 @@ public final class Commands {
    */
   public static CommandResult run(
       List<String> command, Path cwd, Map<String, String> env, Duration timeout) {
+    return run(command, cwd, env, timeout, new File("/dev/null"));
+  }
+
+  /** {@link #run(List, Path, Map, Duration)} with {@code input} as the command's stdin. */
+  public static CommandResult run(
+      List<String> command, Path cwd, Map<String, String> env, Duration timeout, File input) {
     try {
       Path out = Files.createTempFile("molt-e2e-", ".out");
       Path err = Files.createTempFile("molt-e2e-", ".err");
       try {
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectInput(ProcessBuilder.Redirect.from(input))
             .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);

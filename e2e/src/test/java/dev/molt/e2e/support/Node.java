@@ -58,6 +58,24 @@ public final class Node implements AutoCloseable {
     return runFrom(root, script(), env, args);
   }
 
+  /** Runs {@code bin/<name> args...} with {@code input} as its stdin (a piped console). */
+  public CommandResult runWithInput(Map<String, String> env, String input, String... args) {
+    try {
+      Path in = Files.createTempFile("molt-e2e-", ".in");
+      try {
+        Files.writeString(in, input);
+        List<String> command = new ArrayList<>();
+        command.add(script().toString());
+        command.addAll(List.of(args));
+        return Commands.run(command, root, env, TIMEOUT, in.toFile());
+      } finally {
+        Files.deleteIfExists(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs {@code script args...} (the release's, or a symlink to it) from {@code cwd}. */
   public CommandResult runFrom(Path cwd, Path script, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();

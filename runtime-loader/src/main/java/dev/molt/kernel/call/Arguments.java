@@ -29,11 +29,19 @@ final class Arguments {
     return count == types.length && known(types, types.length);
   }
 
-  /** Prefers exact arity over varargs, then Strings over conversions. */
+  /**
+   * Prefers exact arity over varargs, then Strings over conversions, then the narrowest number
+   * ({@code max 3 4} picks {@code max(int, int)}).
+   */
   static int cost(Method m) {
     int cost = m.isVarArgs() ? 100 : 0;
     for (Class<?> t : m.getParameterTypes()) {
-      cost += t == String.class ? 0 : 1;
+      cost += switch (KNOWN.getOrDefault(t, "String")) {
+        case "String" -> 0;
+        case "long" -> 2;
+        case "double" -> 3;
+        default -> 1;
+      };
     }
     return cost;
   }

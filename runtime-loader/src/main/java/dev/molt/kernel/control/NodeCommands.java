@@ -102,7 +102,8 @@ final class NodeCommands implements RequestHandler {
     lines.add("  control socket: " + socket);
     lines.add("live apps:");
     for (NodeApp app : node.apps()) {
-      lines.add("  " + app.label() + " " + app.state().name().toLowerCase(java.util.Locale.ROOT));
+      lines.add("  " + app.label() + " " + (app.spec().isLibrary() ? "library"
+          : app.state().name().toLowerCase(java.util.Locale.ROOT)));
     }
     return lines;
   }

@@ -55,7 +55,7 @@ public final class NodeControl implements AutoCloseable {
           .streamHandler(new ConsoleCommand(node))
           .listener(event -> {
             if (LOGGED.contains(event.kind())) {
-              log.println("molt: control: " + event);
+              log.println("molt: " + event);
               log.flush();
             }
           })

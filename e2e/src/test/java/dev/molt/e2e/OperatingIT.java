@@ -1,0 +1,222 @@
+package dev.molt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.molt.e2e.support.CommandResult;
+import dev.molt.e2e.support.Http;
+import dev.molt.e2e.support.Node;
+import dev.molt.e2e.support.Ports;
+import dev.molt.e2e.support.SharedBookRelease;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Operating a running book_app release through bin/book_app and its control channel: the
+ * Distillery tutorial's flow (post_start migration, a seed command, a remote console), rpc and
+ * eval, reload_config, hooks, and the channel's refusals.
+ */
+class OperatingIT {
+  private static final String TASKS = "dev.molt.fixtures.book.ReleaseTasks";
+  @TempDir Path dir;
+  private Node node;
+  private int port;
+  private Map<String, String> env;
+
+  @BeforeEach
+  void copyRelease() throws Exception {
+    node = SharedBookRelease.copyTo(dir);
+    port = Ports.free();
+    env = Node.envWithPort(port);
+  }
+
+  @AfterEach
+  void stopNode() {
+    node.close();
+  }
+
+  @Test
+  void tutorial_postStartMigrates_seedCommand_booksServed_remoteConsole_stopHooks() {
+    hook("pre_stop", "10-mark.sh", "echo \"$MOLT_HOOK_PHASE $RELEASE_VSN\" > \"$RELEASE_ROOT/var/pre_stop.mark\"");
+    hook("post_stop", "10-mark.sh", "echo \"$MOLT_HOOK_PHASE\" > \"$RELEASE_ROOT/var/post_stop.mark\"");
+
+    CommandResult start = node.startAndAwait(port);
+    assertThat(start.output()).as(start.toString())
+        .contains("running post_start hook 10-migrate.sh", "applied 1 migration");
+
+    CommandResult seed = node.run(env, "seed");
+    assertThat(seed.exitCode()).as(seed + "\n" + node.log()).isZero();
+    assertThat(seed.output()).containsPattern("seeded [1-9][0-9]* books");
+    assertThat(Http.get(port, "/books").body()).contains("The Left Hand of Darkness");
+
+    Http.get(port, "/books");
+    CommandResult console = node.runWithInput(env,
+        "long n = dev.molt.fixtures.book.BookApp.service().requests();\n"
+            + "n > 0\n/exit\n", "remote_console");
+    assertThat(console.exitCode()).as(console.toString()).isZero();
+    assertThat(console.output()).contains("==> true");
+    assertThat(node.run(env, "ping").exitCode()).as("leaving the console keeps the node").isZero();
+
+    CommandResult stop = node.run(env, "stop");
+    assertThat(stop.exitCode()).as(stop.toString()).isZero();
+    assertThat(read(node.root().resolve("var/pre_stop.mark"))).isEqualTo("pre_stop 0.1.0\n");
+    assertThat(read(node.root().resolve("var/post_stop.mark"))).isEqualTo("post_stop\n");
+  }
+
+  @Test
+  void rpc_staticCallsExpressionsAndFiles_failuresComeBackAndTheNodeKeepsServing() throws Exception {
+    node.startAndAwait(port);
+
+    assertThat(node.run(env, "rpc", "java.lang.Math.max", "3", "4").stdout()).isEqualTo("4\n");
+    CommandResult expression = node.run(env, "rpc", "1 + 2");
+    assertThat(expression.stdout()).as(expression.toString()).isEqualTo("3\n");
+    Path script = dir.resolve("count.jsh");
+    Files.writeString(script, "int twice(int x) { return 2 * x; }\ntwice(21)\n");
+    CommandResult file = node.run(env, "rpc", "--file", script.toString());
+    assertThat(file.stdout()).as(file.toString()).isEqualTo("42\n");
+
+    CommandResult missingClass = node.run(env, "rpc", "dev.molt.fixtures.book.Nope.run");
+    assertThat(missingClass.exitCode()).isEqualTo(1);
+    assertThat(missingClass.stderr()).contains("class dev.molt.fixtures.book.Nope not found");
+    CommandResult missingMethod = node.run(env, "rpc", TASKS + ".nope");
+    assertThat(missingMethod.exitCode()).isEqualTo(1);
+    assertThat(missingMethod.stderr()).contains("has no public static method nope", "migrate");
+    CommandResult throwing = node.run(env, "rpc", "java.lang.Integer.parseInt", "abc");
+    assertThat(throwing.exitCode()).isEqualTo(1);
+    assertThat(throwing.stderr()).contains("java.lang.NumberFormatException", "abc");
+    CommandResult badSnippet = node.run(env, "rpc", "undefinedThing + 1");
+    assertThat(badSnippet.exitCode()).isEqualTo(1);
+    assertThat(badSnippet.stderr()).contains("undefinedThing");
+
+    assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
+    assertThat(Http.get(port, "/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void eval_runsInACleanJvmWithTheReleaseLoaders_appsNotStarted() {
+    CommandResult root = node.run(env, "eval", "java.lang.System.getProperty", "molt.release.root");
+    assertThat(root.exitCode()).as(root.toString()).isZero();
+    assertThat(root.stdout().trim()).isEqualTo(node.root().toString());
+
+    CommandResult notStarted = node.run(env, "eval", "dev.molt.fixtures.book.BookApp.service");
+    assertThat(notStarted.exitCode()).as(notStarted.toString()).isEqualTo(1);
+    assertThat(node.pidFile()).doesNotExist();
+
+    CommandResult migrate = node.run(env, "eval", TASKS + ".migrate");
+    assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+    assertThat(migrate.stdout()).contains("applied 1 migration");
+  }
+
+  @Test
+  void describeIsLive_reloadConfigReportsChangedKeys_restartKeepsTheJvm() throws Exception {
+    node.startAndAwait(port);
+    CommandResult describe = node.run(env, "describe");
+    assertThat(describe.stdout()).as(describe.toString())
+        .contains("state: running", "uptime:", "book_app 0.1.0 running", "control socket:");
+
+    Path config = node.root().resolve("releases/0.1.0/config.json");
+    String original = Files.readString(config);
+    Files.writeString(config, original.replaceFirst("\"book_app\"\\s*:\\s*\\{",
+        "\"book_app\": {\"greeting\": \"hi\", "));
+    CommandResult reload = node.run(env, "reload_config");
+    assertThat(reload.exitCode()).as(reload + "\n" + Files.readString(config)).isZero();
+    assertThat(reload.stdout()).contains("book_app: greeting");
+
+    Files.writeString(config, "{ not json");
+    CommandResult broken = node.run(env, "reload_config");
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.stderr()).contains("config.json", "nothing was changed");
+    assertThat(node.run(env, "ping").exitCode()).isZero();
+  }
+
+  @Test
+  void wrongOrMissingCookie_refusedWithExit4_nodeLogsItAndKeepsServing() throws Exception {
+    node.startAndAwait(port);
+    CommandResult wrong = node.run(Node.env(Map.of("MOLT_COOKIE", "not-the-cookie")), "rpc",
+        TASKS + ".migrate");
+    assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(4);
+    assertThat(wrong.stderr()).contains("rejected the cookie");
+    assertThat(node.log()).contains("AUTHENTICATION_FAILED");
+
+    Path cookie = node.root().resolve("releases/COOKIE");
+    Path aside = node.root().resolve("releases/COOKIE.aside");
+    Files.move(cookie, aside);
+    try {
+      CommandResult missing = node.run(Node.env(Map.of()), "ping");
+      assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(4);
+      assertThat(missing.stderr()).contains("COOKIE");
+    } finally {
+      Files.move(aside, cookie);
+    }
+    assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
+    Path socket = node.root().resolve("tmp/book_app.sock");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwx------");
+  }
+
+  @Test
+  void commandsOnAStoppedNode_exit3() {
+    for (String command : new String[] {"ping", "pid", "rpc", "reload_config", "restart"}) {
+      CommandResult result = command.equals("rpc")
+          ? node.run(env, command, TASKS + ".migrate") : node.run(env, command);
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+      assertThat(result.stderr()).contains("book_app is not running");
+    }
+    CommandResult stop = node.run(env, "stop");
+    assertThat(stop.exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void failingPreStartHook_abortsTheStartWithItsOutput() {
+    hook("pre_start", "20-check.sh", "echo 'the database is not reachable' >&2; exit 3");
+    CommandResult start = node.run(env, "start");
+    assertThat(start.exitCode()).isEqualTo(1);
+    assertThat(start.output()).contains("the database is not reachable",
+        "pre_start hook", "20-check.sh", "exit 3");
+    assertThat(node.pidFile()).doesNotExist();
+    assertThat(node.run(env, "ping").exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void help_listsTheCustomCommandsWithTheirDescriptions() {
+    CommandResult help = node.run(env, "help");
+    assertThat(help.stdout()).contains("Custom commands:", "seed", "remote_console", "rpc");
+  }
+
+  @Test
+  void console_runsTheNodeWithAShell_leavingItStopsTheNode() {
+    CommandResult console = node.runWithInput(env,
+        "dev.molt.fixtures.book.BookApp.service() != null\n/exit\n", "console");
+    assertThat(console.exitCode()).as(console + "\n" + node.log()).isZero();
+    assertThat(console.output()).contains("==> true");
+    assertThat(node.pidFile()).doesNotExist();
+  }
+
+  private void hook(String phase, String file, String body) {
+    try {
+      Path script = node.root().resolve("releases/0.1.0/hooks").resolve(phase).resolve(file);
+      Files.createDirectories(script.getParent());
+      Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new AssertionError("expected " + file + ": " + e, e);
+    }
+  }
+}

@@ -213,6 +213,7 @@ boot() {
     prepare_boot "$mode"
   fi
   say_java
+  ensure_cds
   post_start_watcher
   exec "$JAVA" @"$ARGS_FILE" "-javaagent:$RELEASE_ROOT/$KERNEL_AGENT" \
     "-Dmolt.control.socket=$CONTROL_SOCKET" \

@@ -43,13 +43,16 @@ final class JShellEngine implements ShellEngine {
     String path = classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     // --class-path replaces the compiler's default, the kernel's own class path: snippets must
     // not compile against kernel classes (or Jackson) that the apps' loaders cannot see.
+    SnippetIds ids = new SnippetIds();
     JShell jshell = JShell.builder()
         .executionEngine(new CallingThreadControl.Provider(control), Map.of())
+        .idGenerator(ids::next)
         .compilerOptions("--class-path", path)
         .build();
     JShellEngine engine = new JShellEngine(name, jshell, new SnippetRunner(jshell, control, parent));
     try {
       engine.importDefaults();
+      ids.startupDone();
     } catch (RuntimeException | Error e) {
       engine.close();
       throw e;

@@ -26,7 +26,7 @@ public record ShellDiagnostic(String message, int line, int column, String sourc
    */
   public String render() {
     StringBuilder text = new StringBuilder();
-    text.append("error: ").append(message.strip().replace("\n", "\n  ")).append('\n');
+    text.append("error: ").append(message.strip()).append('\n');
     text.append("  at line ").append(line).append(", column ").append(column).append(":\n");
     text.append("  ").append(sourceLine).append('\n');
     text.append("  ").append(" ".repeat(Math.min(column - 1, sourceLine.length()))).append("^\n");

@@ -80,12 +80,22 @@ final class SnippetRunner {
     List<ShellDiagnostic> result = new ArrayList<>();
     jshell.diagnostics(snippet).filter(Diag::isError).forEach(d -> {
       long position = d.getPosition() >= 0 ? d.getPosition() : 0;
-      result.add(at(d.getMessage(Locale.ROOT), text, offset + (int) position));
+      result.add(at(withoutWrapper(d.getMessage(Locale.ROOT)), text, offset + (int) position));
     });
     if (result.isEmpty()) {
       result.add(at("the snippet was rejected by the compiler", text, offset));
     }
     return result;
+  }
+
+  /**
+   * Drops javac's {@code location: class} line when it names jshell's wrapper class (an empty
+   * name): it says nothing to the user.
+   */
+  static String withoutWrapper(String message) {
+    return message.lines()
+        .filter(line -> !line.strip().equals("location: class"))
+        .collect(Collectors.joining("\n"));
   }
 
   /** A diagnostic at {@code index} of {@code text}, with its 1-based line and column. */

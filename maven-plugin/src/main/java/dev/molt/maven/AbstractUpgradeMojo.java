@@ -78,8 +78,19 @@ abstract class AbstractUpgradeMojo extends AbstractMoltMojo {
     try {
       run(request, gate);
     } catch (AppupException e) {
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(inMavenTerms(e.getMessage()));
     }
+  }
+
+  /** The compiler speaks of its CLI options; say which Maven parameters they are. */
+  static String inMavenTerms(String message) {
+    boolean from = message.contains("--from");
+    boolean to = message.contains("--to");
+    if (!from && !to) {
+      return message;
+    }
+    return message + " (" + (from ? "--from is -Dmolt.upfrom" : "") + (from && to ? ", " : "")
+        + (to ? "--to is -Dmolt.to" : "") + ")";
   }
 
   /** Does the goal's work; the request is complete and checked. */

@@ -150,7 +150,7 @@ class UpgradeGoalsIT {
   }
 
   @Test
-  void upgradePackage_badInputs_failWithTheCompilersMessageAndNoOutput() throws Exception {
+  void upgradePackage_corruptBackwardsOrRenamedRelease_failsWithCompilersMessageAndNoOutput() throws Exception {
     Path corrupt = project.dir.resolve("prev/corrupt-0.1.0.tar.gz");
     Files.write(corrupt, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
 
@@ -162,7 +162,16 @@ class UpgradeGoalsIT {
         "-Dmolt.to=" + DIRECTORY);
 
     assertThat(backwards.exitCode()).as("%s", backwards).isNotZero();
-    assertThat(backwards.errors()).contains("is not newer than");
+    assertThat(backwards.errors()).contains("is not newer than", "--from is -Dmolt.upfrom");
+    Path other = project.dir.resolve("prev/other");
+    copyTree(project.dir.resolve(DIRECTORY), other);
+    replace(other.resolve("releases/0.1.0/release.json"), "\"name\" : \"shelf\",\n  \"version\"",
+        "\"name\" : \"other\",\n  \"version\"");
+    Build renamed = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=prev/other");
+
+    assertThat(renamed.exitCode()).as("%s", renamed).isNotZero();
+    assertThat(renamed.errors()).contains("cannot plan an upgrade between different releases",
+        "is release other 0.1.0");
     try (Stream<Path> target = Files.list(project.dir.resolve("target"))) {
       assertThat(target).noneMatch(p -> p.getFileName().toString().contains("-upgrade"));
     }

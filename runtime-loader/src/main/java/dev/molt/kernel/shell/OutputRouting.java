@@ -25,8 +25,8 @@ final class OutputRouting {
     if (installed) {
       return;
     }
-    System.setOut(new RoutedPrintStream(System.out, route -> route.out));
-    System.setErr(new RoutedPrintStream(System.err, route -> route.err));
+    System.setOut(new RoutedPrintStream(System.out, Route::out));
+    System.setErr(new RoutedPrintStream(System.err, Route::err));
     installed = true;
   }
 
@@ -63,6 +63,16 @@ final class OutputRouting {
       this.out = out;
       this.err = err;
       this.previous = previous;
+    }
+
+    /** The stream for System.out, or null once closed. */
+    PrintStream out() {
+      return out;
+    }
+
+    /** The stream for System.err, or null once closed. */
+    PrintStream err() {
+      return err;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.molt.kernel.shell;
 
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
@@ -36,7 +35,7 @@ final class EventPrinter {
       outcome.value().ifPresent(v -> out.println(name(snippet) + " ==> " + v));
     } else if (snippet instanceof MethodSnippet || snippet instanceof TypeDeclSnippet) {
       String verb = event.previousStatus() == Snippet.Status.NONEXISTENT ? "created" : "modified";
-      out.println("|  " + verb + " " + describe((DeclarationSnippet) snippet)
+      out.println("|  " + verb + " " + SnippetRunner.describe((DeclarationSnippet) snippet)
           + unresolvedNote((DeclarationSnippet) snippet));
     }
     out.flush();
@@ -46,15 +45,6 @@ final class EventPrinter {
     return snippet instanceof VarSnippet
         ? ((VarSnippet) snippet).name()
         : ((ExpressionSnippet) snippet).name();
-  }
-
-  private static String describe(DeclarationSnippet snippet) {
-    if (snippet instanceof MethodSnippet) {
-      return "method " + snippet.name() + "(" + ((MethodSnippet) snippet).parameterTypes() + ")";
-    }
-    // CLASS_SUBKIND -> "class", ANNOTATION_TYPE_SUBKIND -> "annotation type", RECORD_SUBKIND, ...
-    String kind = snippet.subKind().name().replace("_SUBKIND", "").replace('_', ' ');
-    return kind.toLowerCase(Locale.ROOT) + " " + snippet.name();
   }
 
   private String unresolvedNote(DeclarationSnippet snippet) {

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
+import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
@@ -57,7 +59,7 @@ final class SnippetRunner {
     JShellException thrown = event.exception();
     if (thrown instanceof UnresolvedReferenceException) {
       String message = unresolved((UnresolvedReferenceException) thrown);
-      return Outcome.rejected(event, List.of(at(message, text, offset)));
+      return Outcome.rejected(event, List.of(at(message, text, offset + blanks(snippet))));
     }
     if (thrown != null) {
       // Our control keeps the original; EvalException only carries its class name and message.
@@ -72,20 +74,43 @@ final class SnippetRunner {
 
   private String unresolved(UnresolvedReferenceException e) {
     String missing = jshell.unresolvedDependencies(e.getSnippet()).collect(Collectors.joining(", "));
-    return "cannot use " + e.getSnippet().source().strip() + " until "
+    return describe(e.getSnippet()) + " cannot be used until "
         + (missing.isEmpty() ? "its dependencies are" : missing + " is") + " declared";
   }
 
+  /** Names a declaration as jshell does: {@code method twice(int)}, {@code class Pair}. */
+  static String describe(DeclarationSnippet snippet) {
+    if (snippet instanceof MethodSnippet) {
+      return "method " + snippet.name() + "(" + ((MethodSnippet) snippet).parameterTypes() + ")";
+    }
+    if (snippet instanceof VarSnippet) {
+      return "variable " + snippet.name();
+    }
+    // CLASS_SUBKIND -> "class", ANNOTATION_TYPE_SUBKIND -> "annotation type", RECORD_SUBKIND, ...
+    String kind = snippet.subKind().name().replace("_SUBKIND", "").replace('_', ' ');
+    return kind.toLowerCase(Locale.ROOT) + " " + snippet.name();
+  }
+
   private List<ShellDiagnostic> diagnostics(Snippet snippet, String text, int offset) {
+    String source = snippet.source();
     List<ShellDiagnostic> result = new ArrayList<>();
     jshell.diagnostics(snippet).filter(Diag::isError).forEach(d -> {
       long position = d.getPosition() >= 0 ? d.getPosition() : 0;
       result.add(at(withoutWrapper(d.getMessage(Locale.ROOT)), text, offset + (int) position));
     });
     if (result.isEmpty()) {
-      result.add(at("the snippet was rejected by the compiler", text, offset));
+      result.add(at("the snippet was rejected by the compiler", text, offset + blanks(source)));
     }
     return result;
+  }
+
+  /** How many blanks (spaces, line breaks) {@code snippet} starts with. */
+  private static int blanks(String snippet) {
+    int count = 0;
+    while (count < snippet.length() && Character.isWhitespace(snippet.charAt(count))) {
+      count++;
+    }
+    return count;
   }
 
   /**

@@ -1,8 +1,12 @@
 package dev.molt.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.molt.format.JsonValue.JsonArray;
+import dev.molt.format.JsonValue.JsonBoolean;
+import dev.molt.format.JsonValue.JsonNull;
+import dev.molt.format.JsonValue.JsonNumber;
+import dev.molt.format.JsonValue.JsonObject;
+import dev.molt.format.JsonValue.JsonString;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +18,14 @@ import java.util.function.Function;
  * whose message names the path (e.g. {@code apps[2].dependsOn}).
  */
 final class Fields {
-  private final JsonNode node;
+  private final JsonObject node;
   private final String path;
 
-  Fields(JsonNode node, String path) throws InvalidField {
-    if (node == null || !node.isObject()) {
+  Fields(JsonValue node, String path) throws InvalidField {
+    if (!(node instanceof JsonObject object)) {
       throw new InvalidField(path, "must be a JSON object");
     }
-    this.node = node;
+    this.node = object;
     this.path = path;
   }
 
@@ -37,8 +41,7 @@ final class Fields {
   void allowOnly(String... names) throws InvalidField {
     Set<String> allowed = Set.of(names);
     Set<String> unknown = new TreeSet<>();
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
+    for (String name : node.fields().keySet()) {
       if (!allowed.contains(name)) {
         unknown.add(name);
       }
@@ -49,64 +52,75 @@ final class Fields {
   }
 
   String string(String name) throws InvalidField {
-    JsonNode v = node.get(name);
-    if (v == null || v.isNull()) {
+    JsonValue v = node.fields().get(name);
+    if (v == null || v instanceof JsonNull) {
       throw new InvalidField(at(name), "is missing");
     }
-    if (!v.isTextual()) {
-      throw new InvalidField(at(name), "must be a string, not " + v.getNodeType().name().toLowerCase());
+    if (!(v instanceof JsonString s)) {
+      throw new InvalidField(at(name), "must be a string, not " + v.typeName());
     }
-    return v.textValue();
+    return s.value();
   }
 
   Optional<String> optionalString(String name) throws InvalidField {
-    return node.has(name) && !node.get(name).isNull() ? Optional.of(string(name)) : Optional.empty();
+    return isPresent(name) ? Optional.of(string(name)) : Optional.empty();
   }
 
   int integer(String name) throws InvalidField {
-    JsonNode v = node.get(name);
-    if (v == null || !v.isInt()) {
+    JsonValue v = node.fields().get(name);
+    if (!(v instanceof JsonNumber n) || !n.isInt()) {
       throw new InvalidField(at(name), v == null ? "is missing" : "must be an integer");
     }
-    return v.intValue();
+    return n.intValue();
   }
 
   boolean bool(String name) throws InvalidField {
-    JsonNode v = node.get(name);
-    if (v == null || !v.isBoolean()) {
+    JsonValue v = node.fields().get(name);
+    if (!(v instanceof JsonBoolean b)) {
       throw new InvalidField(at(name), v == null ? "is missing" : "must be true or false");
     }
-    return v.booleanValue();
+    return b.value();
   }
 
   Fields object(String name) throws InvalidField {
-    return new Fields(node.get(name), at(name));
+    return new Fields(node.fields().get(name), at(name));
   }
 
   Optional<Fields> optionalObject(String name) throws InvalidField {
-    return node.has(name) && !node.get(name).isNull() ? Optional.of(object(name)) : Optional.empty();
+    return isPresent(name) ? Optional.of(object(name)) : Optional.empty();
+  }
+
+  /** True when the field is there and not {@code null}. */
+  boolean isPresent(String name) {
+    JsonValue v = node.fields().get(name);
+    return v != null && !(v instanceof JsonNull);
+  }
+
+  /** True when the field is there, even as {@code null}. */
+  boolean has(String name) {
+    return node.fields().containsKey(name);
   }
 
   List<Fields> objects(String name) throws InvalidField {
     List<Fields> out = new ArrayList<>();
-    JsonNode array = array(name);
-    for (int i = 0; i < array.size(); i++) {
-      out.add(new Fields(array.get(i), at(name) + "[" + i + "]"));
+    List<JsonValue> items = array(name);
+    for (int i = 0; i < items.size(); i++) {
+      out.add(new Fields(items.get(i), at(name) + "[" + i + "]"));
     }
     return out;
   }
 
   List<String> strings(String name) throws InvalidField {
     List<String> out = new ArrayList<>();
-    JsonNode array = node.has(name) ? array(name) : null;
-    if (array == null) {
+    if (!has(name)) {
       return out;
     }
-    for (int i = 0; i < array.size(); i++) {
-      if (!array.get(i).isTextual()) {
+    List<JsonValue> items = array(name);
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof JsonString s)) {
         throw new InvalidField(at(name) + "[" + i + "]", "must be a string");
       }
-      out.add(array.get(i).textValue());
+      out.add(s.value());
     }
     return out;
   }
@@ -124,12 +138,12 @@ final class Fields {
     return path;
   }
 
-  private JsonNode array(String name) throws InvalidField {
-    JsonNode v = node.get(name);
-    if (v == null || !v.isArray()) {
+  private List<JsonValue> array(String name) throws InvalidField {
+    JsonValue v = node.fields().get(name);
+    if (!(v instanceof JsonArray a)) {
       throw new InvalidField(at(name), v == null ? "is missing" : "must be an array");
     }
-    return v;
+    return a.items();
   }
 
   private String at(String name) {

@@ -1,13 +1,5 @@
 package dev.molt.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.molt.format.Fields.InvalidField;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -23,20 +15,17 @@ import java.nio.file.StandardOpenOption;
  * The front door for Molt's file formats: reads them with validation (every error names the file,
  * the field and a remedy) and writes them canonically (fixed field order, two-space indent, LF,
  * trailing newline) and atomically (temporary file, fsync, rename). Thread-safe.
+ *
+ * <p>Reading uses {@link StrictJson}, not Jackson: the kernel reads release.json at every boot,
+ * and creating Jackson's {@code ObjectMapper} cost most of the kernel's boot time. Writing (on
+ * the build side) still uses Jackson, created on first use.
  */
 public final class Formats {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
-  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-  private static final ObjectWriter WRITER = MAPPER.writer(
-      new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
-
   private Formats() {}
 
   /** Reads and validates {@code releases/<vsn>/release.json}. */
   public static ReleaseDescriptor readRelease(Path file) throws FormatException {
-    JsonNode root = parse(file);
+    JsonValue root = parse(file);
     try {
       return ReleaseJson.read(root);
     } catch (InvalidField e) {
@@ -46,7 +35,7 @@ public final class Formats {
 
   /** Reads and validates {@code releases/RELEASES.json}. */
   public static ReleasesFile readReleases(Path file) throws FormatException {
-    JsonNode root = parse(file);
+    JsonValue root = parse(file);
     try {
       return ReleasesJson.read(root);
     } catch (InvalidField e) {
@@ -56,12 +45,12 @@ public final class Formats {
 
   /** The canonical text of a release descriptor. */
   public static String toJson(ReleaseDescriptor descriptor) {
-    return text(ReleaseJson.write(descriptor));
+    return JsonText.of(ReleaseTrees.write(descriptor));
   }
 
   /** The canonical text of a RELEASES.json file. */
   public static String toJson(ReleasesFile releases) {
-    return text(ReleasesJson.write(releases));
+    return JsonText.of(ReleaseTrees.write(releases));
   }
 
   /** Writes {@code release.json} atomically. */
@@ -100,7 +89,7 @@ public final class Formats {
     }
   }
 
-  static JsonNode parse(Path file) throws FormatException {
+  static JsonValue parse(Path file) throws FormatException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -110,28 +99,14 @@ public final class Formats {
       throw new FormatException(file + ": cannot read: " + e.getMessage(), e);
     }
     try {
-      JsonNode node = MAPPER.readTree(bytes);
-      if (node == null || node.isMissingNode()) {
-        throw new FormatException(file + ": file is empty; restore it from the release tarball");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new FormatException(file + ": not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + "); restore it from the release tarball", e);
-    } catch (IOException e) {
-      throw new FormatException(file + ": cannot read: " + e.getMessage(), e);
+      return StrictJson.parse(bytes).orElseThrow(() -> new FormatException(
+          file + ": file is empty; restore it from the release tarball"));
+    } catch (JsonSyntaxException e) {
+      throw new FormatException(file + ": " + e.getMessage() + "; restore it from the release tarball", e);
     }
   }
 
   private static FormatException invalid(Path file, InvalidField e, String remedy) {
     return new FormatException(file + ": " + e.getMessage() + "; " + remedy, e);
-  }
-
-  private static String text(JsonNode node) {
-    try {
-      return WRITER.writeValueAsString(node) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize a JSON tree", e);
-    }
   }
 }

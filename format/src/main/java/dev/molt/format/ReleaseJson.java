@@ -1,21 +1,18 @@
 package dev.molt.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.molt.format.Fields.InvalidField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps {@link ReleaseDescriptor} to and from its JSON tree, field by field. */
+/**
+ * Reads a {@link ReleaseDescriptor} from its JSON tree, field by field. Writing is in
+ * {@link ReleaseTrees}, so that reading never loads Jackson.
+ */
 final class ReleaseJson {
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
   private ReleaseJson() {}
 
-  static ReleaseDescriptor read(JsonNode root) throws InvalidField {
+  static ReleaseDescriptor read(JsonValue root) throws InvalidField {
     Fields top = new Fields(root, "");
     top.allowOnly("schema", "name", "version", "environment", "kernel", "runtime", "apps", "commands");
     int schema = top.integer("schema");
@@ -33,7 +30,7 @@ final class ReleaseJson {
       apps.add(readApp(app));
     }
     List<CommandSpec> commands = new ArrayList<>();
-    if (root.has("commands")) {
+    if (top.has("commands")) {
       for (Fields c : top.objects("commands")) {
         c.allowOnly("name", "script", "description");
         String cn = c.string("name");
@@ -94,46 +91,5 @@ final class ReleaseJson {
       jars.add(j.build(f -> new JarRef(file, sha)));
     }
     return jars;
-  }
-
-  static ObjectNode write(ReleaseDescriptor d) {
-    ObjectNode root = F.objectNode();
-    root.put("schema", ReleaseDescriptor.SCHEMA);
-    root.put("name", d.name());
-    root.put("version", d.version());
-    root.put("environment", d.environment());
-    ObjectNode kernel = root.putObject("kernel");
-    kernel.put("version", d.kernel().version());
-    writeJars(kernel, d.kernel().jars());
-    ObjectNode runtime = root.putObject("runtime");
-    runtime.put("embedded", d.runtime().embedded());
-    runtime.put("javaVersion", d.runtime().javaVersion());
-    ArrayNode modules = runtime.putArray("modules");
-    d.runtime().modules().forEach(modules::add);
-    ArrayNode apps = root.putArray("apps");
-    for (AppSpec app : d.apps()) {
-      ObjectNode a = apps.addObject();
-      a.put("name", app.name());
-      a.put("version", app.version());
-      app.coordinates().ifPresent(c -> a.put("coordinates", c));
-      writeJars(a, app.jars());
-      ArrayNode deps = a.putArray("dependsOn");
-      app.dependsOn().forEach(deps::add);
-      app.entry().ifPresent(e -> {
-        ObjectNode en = a.putObject("entry");
-        en.put("kind", e.kind() == EntryPoint.Kind.APPLICATION ? "application" : "main");
-        en.put("class", e.className());
-      });
-    }
-    ArrayNode commands = root.putArray("commands");
-    for (CommandSpec c : d.commands()) {
-      commands.addObject().put("name", c.name()).put("script", c.script()).put("description", c.description());
-    }
-    return root;
-  }
-
-  private static void writeJars(ObjectNode owner, List<JarRef> jars) {
-    ArrayNode array = owner.putArray("jars");
-    jars.forEach(j -> array.addObject().put("file", j.file()).put("sha256", j.sha256()));
   }
 }

@@ -1,21 +1,17 @@
 package dev.molt.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.molt.format.Fields.InvalidField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Maps {@link ReleasesFile} to and from its JSON tree. */
+/** Reads a {@link ReleasesFile} from its JSON tree; writing is in {@link ReleaseTrees}. */
 final class ReleasesJson {
   static final int SCHEMA = 1;
 
   private ReleasesJson() {}
 
-  static ReleasesFile read(JsonNode root) throws InvalidField {
+  static ReleasesFile read(JsonValue root) throws InvalidField {
     Fields top = new Fields(root, "");
     top.allowOnly("schema", "name", "releases");
     int schema = top.integer("schema");
@@ -38,14 +34,5 @@ final class ReleasesJson {
       releases.add(r.build(f -> new InstalledRelease(version, s)));
     }
     return top.build(f -> new ReleasesFile(name, releases));
-  }
-
-  static ObjectNode write(ReleasesFile file) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("schema", SCHEMA);
-    root.put("name", file.name());
-    ArrayNode releases = root.putArray("releases");
-    file.releases().forEach(r -> releases.addObject().put("version", r.version()).put("state", r.state().json()));
-    return root;
   }
 }

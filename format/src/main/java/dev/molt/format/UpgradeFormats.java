@@ -1,11 +1,5 @@
 package dev.molt.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.molt.format.Fields.InvalidField;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,15 +11,11 @@ import java.nio.file.Path;
  * atomically. Thread-safe; no method accepts or returns null.
  */
 public final class UpgradeFormats {
-  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(
-      new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
-
   private UpgradeFormats() {}
 
   /** Reads and validates an appup file. */
   public static Appup readAppup(Path file) throws FormatException {
-    JsonNode root = Formats.parse(file);
+    JsonValue root = Formats.parse(file);
     try {
       return UpgradeJson.readAppup(root);
     } catch (InvalidField e) {
@@ -36,7 +26,7 @@ public final class UpgradeFormats {
 
   /** Reads and validates a relup file. */
   public static Relup readRelup(Path file) throws FormatException {
-    JsonNode root = Formats.parse(file);
+    JsonValue root = Formats.parse(file);
     try {
       return UpgradeJson.readRelup(root);
     } catch (InvalidField e) {
@@ -47,12 +37,12 @@ public final class UpgradeFormats {
 
   /** The canonical text of an appup. */
   public static String toJson(Appup appup) {
-    return text(UpgradeJson.write(appup));
+    return JsonText.of(UpgradeJson.write(appup));
   }
 
   /** The canonical text of a relup. */
   public static String toJson(Relup relup) {
-    return text(UpgradeJson.write(relup));
+    return JsonText.of(UpgradeJson.write(relup));
   }
 
   /** Writes an appup atomically. */
@@ -63,13 +53,5 @@ public final class UpgradeFormats {
   /** Writes a relup atomically. */
   public static void writeRelup(Path file, Relup relup) throws IOException {
     Formats.writeAtomically(file, toJson(relup));
-  }
-
-  private static String text(JsonNode node) {
-    try {
-      return WRITER.writeValueAsString(node) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize a JSON tree", e);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.molt.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +14,7 @@ final class UpgradeJson {
 
   private UpgradeJson() {}
 
-  static Appup readAppup(JsonNode root) throws InvalidField {
+  static Appup readAppup(JsonValue root) throws InvalidField {
     Fields top = new Fields(root, "");
     top.allowOnly("schema", "app", "from", "to", "up", "down");
     requireSchema(top, Appup.SCHEMA);
@@ -27,7 +26,7 @@ final class UpgradeJson {
     return top.build(f -> new Appup(app, from, to, up, down));
   }
 
-  static Relup readRelup(JsonNode root) throws InvalidField {
+  static Relup readRelup(JsonValue root) throws InvalidField {
     Fields top = new Fields(root, "");
     top.allowOnly("schema", "release", "version", "up", "down");
     requireSchema(top, Relup.SCHEMA);

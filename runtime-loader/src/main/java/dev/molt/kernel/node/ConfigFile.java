@@ -1,13 +1,16 @@
 package dev.molt.kernel.node;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.molt.format.AppSpec;
+import dev.molt.format.JsonSyntaxException;
+import dev.molt.format.JsonValue;
+import dev.molt.format.JsonValue.JsonBoolean;
+import dev.molt.format.JsonValue.JsonNumber;
+import dev.molt.format.JsonValue.JsonObject;
+import dev.molt.format.JsonValue.JsonString;
 import dev.molt.format.ReleaseDescriptor;
+import dev.molt.format.StrictJson;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,12 +23,10 @@ import java.util.stream.Collectors;
  * Reads {@code releases/<vsn>/config.json}: an object keyed by app name, each an object whose
  * nested keys flatten to dotted keys ({@code {"http": {"port": 4000}}} gives {@code http.port}).
  * Values are strings (with {@link Substitution environment references}), numbers or booleans.
- * The file is optional: without it every app has an empty configuration.
+ * The file is optional: without it every app has an empty configuration. Parsed with
+ * {@link StrictJson} (strict JSON, duplicate keys refused), not Jackson, to keep boot fast.
  */
 final class ConfigFile {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
 
   private ConfigFile() {}
 
@@ -34,56 +35,54 @@ final class ConfigFile {
       throws ConfigException {
     Map<String, AppConfig> configs = new HashMap<>();
     release.apps().forEach(app -> configs.put(app.name(), AppConfig.empty(app.name())));
-    JsonNode root = parse(file);
-    if (root == null) {
+    JsonValue parsed = parse(file);
+    if (parsed == null) {
       return configs;
     }
-    if (!root.isObject()) {
+    if (!(parsed instanceof JsonObject root)) {
       throw new ConfigException(file + ": must be a JSON object keyed by app name");
     }
-    for (Map.Entry<String, JsonNode> app : root.properties()) {
+    for (Map.Entry<String, JsonValue> app : root.fields().entrySet()) {
       if (release.app(app.getKey()).isEmpty()) {
         throw new ConfigException(file + ": \"" + app.getKey() + "\" is not an app of release "
             + release.name() + " " + release.version() + " (apps: " + appNames(release)
             + "); fix the name or remove the entry");
       }
-      if (!app.getValue().isObject()) {
+      if (!(app.getValue() instanceof JsonObject settings)) {
         throw new ConfigException(file + ": \"" + app.getKey() + "\" must be an object of settings");
       }
       Map<String, String> flat = new LinkedHashMap<>();
-      flatten(file, app.getKey(), "", app.getValue(), env, flat);
+      flatten(file, app.getKey(), "", settings, env, flat);
       configs.put(app.getKey(), new AppConfig(app.getKey(), flat));
     }
     return configs;
   }
 
   /** The parsed file, or null when there is no config file. */
-  private static JsonNode parse(Path file) throws ConfigException {
+  private static JsonValue parse(Path file) throws ConfigException {
     try {
-      JsonNode root = MAPPER.readTree(Files.readAllBytes(file));
-      return root == null || root.isMissingNode() ? MAPPER.createObjectNode() : root;
+      return StrictJson.parse(Files.readAllBytes(file)).orElse(new JsonObject(Map.of()));
     } catch (NoSuchFileException e) {
       return null;
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(file + ": not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + "); fix the file", e);
+    } catch (JsonSyntaxException e) {
+      throw new ConfigException(file + ": " + e.getMessage() + "; fix the file", e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
-  private static void flatten(Path file, String app, String prefix, JsonNode node,
+  private static void flatten(Path file, String app, String prefix, JsonObject node,
       Map<String, String> env, Map<String, String> out) throws ConfigException {
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
+    for (Map.Entry<String, JsonValue> field : node.fields().entrySet()) {
       if (field.getKey().isEmpty()) {
         throw new ConfigException(file + ": " + app + (prefix.isEmpty() ? "" : "." + prefix)
             + " has an empty key; give every setting a name");
       }
       String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
       String where = app + "." + key;
-      JsonNode value = field.getValue();
-      if (value.isObject()) {
-        flatten(file, app, key, value, env, out);
+      JsonValue value = field.getValue();
+      if (value instanceof JsonObject object) {
+        flatten(file, app, key, object, env, out);
         continue;
       }
       String text = scalar(file, where, value, env);
@@ -94,22 +93,28 @@ final class ConfigFile {
     }
   }
 
-  private static String scalar(Path file, String where, JsonNode value, Map<String, String> env)
+  private static String scalar(Path file, String where, JsonValue value, Map<String, String> env)
       throws ConfigException {
-    if (value.isTextual()) {
-      return Substitution.resolve(value.textValue(), where, env);
+    if (value instanceof JsonString s) {
+      return Substitution.resolve(s.value(), where, env);
     }
-    if (value.isIntegralNumber()) {
-      return value.bigIntegerValue().toString();
+    if (value instanceof JsonNumber n) {
+      return n.isIntegral() ? n.bigIntegerValue().toString() : decimal(n);
     }
-    if (value.isNumber()) {
-      return value.decimalValue().toPlainString();
-    }
-    if (value.isBoolean()) {
-      return Boolean.toString(value.booleanValue());
+    if (value instanceof JsonBoolean b) {
+      return Boolean.toString(b.value());
     }
     throw new ConfigException(file + ": " + where + " must be a string, number, boolean or object,"
-        + " not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        + " not " + value.typeName());
+  }
+
+  /**
+   * A fraction or exponent as the kernel has always given it: through a double, so {@code 1e2}
+   * reads {@code 100.0} and {@code 0.250} reads {@code 0.25}; exact when out of double's range.
+   */
+  private static String decimal(JsonNumber n) {
+    double d = Double.parseDouble(n.text());
+    return Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : n.decimalValue().toPlainString();
   }
 
   private static String appNames(ReleaseDescriptor release) {

@@ -10,8 +10,8 @@ import java.util.Optional;
  * that point is kept.
  *
  * @param value the value of the last snippet, rendered as jshell shows it ({@code 42}, {@code
- *     "text"} with quotes, {@code null}, {@code [a, b]}); empty when the last snippet is a statement,
- *     a declaration without a value (method, class, import) or failed
+ *     "text"} with quotes, {@code null}, {@code [a, b]}); empty when the last snippet is a
+ *     statement, a declaration without a value (method, class, import) or failed
  * @param output what the snippets printed on {@code System.out}
  * @param errorOutput what the snippets printed on {@code System.err}
  * @param diagnostics the compiler's errors for the snippet that did not compile; empty otherwise

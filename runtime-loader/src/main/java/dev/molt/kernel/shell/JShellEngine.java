@@ -40,16 +40,18 @@ final class JShellEngine implements ShellEngine {
 
   static JShellEngine start(String name, ClassLoader parent, List<Path> classPath) {
     CallingThreadControl control = new CallingThreadControl(new SnippetLoaderDelegate(parent));
-    String path = classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    String path =
+        classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    SnippetIds ids = new SnippetIds();
     // --class-path replaces the compiler's default, the kernel's own class path: snippets must
     // not compile against kernel classes (or Jackson) that the apps' loaders cannot see.
-    SnippetIds ids = new SnippetIds();
     JShell jshell = JShell.builder()
         .executionEngine(new CallingThreadControl.Provider(control), Map.of())
         .idGenerator(ids::next)
         .compilerOptions("--class-path", path)
         .build();
-    JShellEngine engine = new JShellEngine(name, jshell, new SnippetRunner(jshell, control, parent));
+    JShellEngine engine =
+        new JShellEngine(name, jshell, new SnippetRunner(jshell, control, parent));
     try {
       engine.importDefaults();
       ids.startupDone();

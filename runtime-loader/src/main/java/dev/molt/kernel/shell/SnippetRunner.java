@@ -73,7 +73,8 @@ final class SnippetRunner {
   }
 
   private String unresolved(UnresolvedReferenceException e) {
-    String missing = jshell.unresolvedDependencies(e.getSnippet()).collect(Collectors.joining(", "));
+    String missing =
+        jshell.unresolvedDependencies(e.getSnippet()).collect(Collectors.joining(", "));
     return describe(e.getSnippet()) + " cannot be used until "
         + (missing.isEmpty() ? "its dependencies are" : missing + " is") + " declared";
   }

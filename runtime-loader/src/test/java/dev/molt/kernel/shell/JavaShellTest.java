@@ -135,13 +135,14 @@ class JavaShellTest {
 
     assertThat(result.exception()).get().isInstanceOf(IllegalArgumentException.class);
     assertThat(result.failureReport()).contains(
-        "exception java.lang.IllegalArgumentException: bad input", "demo.Counter.fail(Counter.java:5)");
+        "exception java.lang.IllegalArgumentException: bad input",
+        "demo.Counter.fail(Counter.java:5)");
   }
 
   @Test
   void evaluate_printing_isCapturedForTheCaller() {
-    EvalResult result = shell.evaluate(
-        "System.out.println(\"to out\"); System.err.print(\"to err\"); System.out.printf(\"%d%n\", 7);");
+    EvalResult result = shell.evaluate("System.out.println(\"to out\");"
+        + " System.err.print(\"to err\"); System.out.printf(\"%d%n\", 7);");
 
     assertThat(result.output()).isEqualTo("to out\n7\n");
     assertThat(result.errorOutput()).isEqualTo("to err");

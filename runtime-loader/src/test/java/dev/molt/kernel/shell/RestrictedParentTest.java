@@ -32,7 +32,8 @@ class RestrictedParentTest {
       EvalResult unresolved = shell.evaluate("int usesLater() { return later; }\nusesLater()");
 
       assertThat(unresolved.diagnostics()).singleElement().satisfies(d -> {
-        assertThat(d.message()).isEqualTo("method usesLater() cannot be used until variable later is declared");
+        assertThat(d.message())
+            .isEqualTo("method usesLater() cannot be used until variable later is declared");
         assertThat(d.line()).isEqualTo(2);
       });
       assertThat(shell.evaluate("int later = 42;\nusesLater()").value()).contains("42");

@@ -22,7 +22,8 @@ final class TinyJar {
     Files.createDirectories(classes);
     Files.writeString(src, source);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int rc = javac.run(null, null, null, "--release", "17", "-d", classes.toString(), src.toString());
+    int rc = javac.run(
+        null, null, null, "--release", "17", "-d", classes.toString(), src.toString());
     if (rc != 0) {
       throw new IllegalStateException("javac failed with " + rc + " on " + src);
     }

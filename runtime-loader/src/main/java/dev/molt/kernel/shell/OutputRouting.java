@@ -36,9 +36,21 @@ final class OutputRouting {
    */
   static Route to(PrintStream out, PrintStream err) {
     install();
-    Route route = new Route(out, err, ROUTE.get());
+    Route route = new Route(unwrap(out), unwrap(err), ROUTE.get());
     ROUTE.set(route);
     return route;
+  }
+
+  /**
+   * A local {@code console} passes {@code System.out} itself, which by then is routed: routing
+   * to it would forward to itself forever, so the route takes the stream it wraps.
+   */
+  private static PrintStream unwrap(PrintStream stream) {
+    return stream instanceof RoutedPrintStream ? ((RoutedPrintStream) stream).original() : stream;
+  }
+
+  private static PrintStream unwrap(PrintStream stream) {
+    return stream instanceof RoutedPrintStream routed ? routed.original() : stream;
   }
 
   /** The stream the current thread prints to, or {@code fallback} when it has no open route. */

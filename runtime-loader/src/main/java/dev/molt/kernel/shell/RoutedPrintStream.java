@@ -20,6 +20,11 @@ final class RoutedPrintStream extends PrintStream {
     this.pick = pick;
   }
 
+  /** The stream this one forwards to when the thread has no route. */
+  PrintStream original() {
+    return original;
+  }
+
   private PrintStream target() {
     return OutputRouting.current(pick, original);
   }

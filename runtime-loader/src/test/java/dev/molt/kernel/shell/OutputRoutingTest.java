@@ -83,6 +83,18 @@ class OutputRoutingTest {
     assertThat(routed.toString(StandardCharsets.UTF_8)).isEqualTo("still open");
   }
 
+  @Test
+  void print_routeToTheRoutedStreamItself_goesToItsOriginal() {
+    OutputRouting.Route route = OutputRouting.to(stream, stream);
+    try {
+      stream.print("console on System.out");
+    } finally {
+      route.close();
+    }
+
+    assertThat(original.toString(StandardCharsets.UTF_8)).isEqualTo("console on System.out");
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);

@@ -46,10 +46,6 @@ final class OutputRouting {
    * to it would forward to itself forever, so the route takes the stream it wraps.
    */
   private static PrintStream unwrap(PrintStream stream) {
-    return stream instanceof RoutedPrintStream ? ((RoutedPrintStream) stream).original() : stream;
-  }
-
-  private static PrintStream unwrap(PrintStream stream) {
     return stream instanceof RoutedPrintStream routed ? routed.original() : stream;
   }
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 final class LinkRuntimeStep implements Step {
   /** What the kernel needs beyond what jdeps can see: the agent machinery. */
   static final List<String> KERNEL_MODULES = List.of("java.instrument", "jdk.unsupported");
+  static final List<String> OPTIONAL_KERNEL_MODULES = List.of("jdk.jshell", "jdk.compiler");
 
   @Override
   public boolean applies(BuildContext c) {
@@ -68,7 +69,14 @@ final class LinkRuntimeStep implements Step {
     List<Path> appJars = new ArrayList<>();
     c.apps.forEach(a -> appJars.addAll(a.jars()));
     modules.addAll(jdeps(jdk, feature, appJars, available));
-    modules.addAll(kernelModules(c.request.kernel().jars(), jdk, feature, available));
+    Set<String> kernel = kernelModules(c.request.kernel().jars(), jdk, feature, available);
+    // The kernel's Java shell runs only where the runtime has jdk.jshell: it must not pull the
+    // compiler into every runtime. Ask for it with runtime.addModules.
+    kernel.removeAll(OPTIONAL_KERNEL_MODULES);
+    modules.addAll(kernel);
+    if (modules.contains("jdk.jshell") && available.contains("jdk.zipfs")) {
+      modules.add("jdk.zipfs"); // the shell's compiler reads the class path's jars through it
+    }
     return new ArrayList<>(modules);
   }
 

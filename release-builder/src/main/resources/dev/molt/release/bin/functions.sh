@@ -11,17 +11,26 @@ release_env() {
   echo "RELEASE_ENVIRONMENT=$RELEASE_ENVIRONMENT"
 }
 
-# release_ctl pkg.Class.method [ARG...] | <Java expression> | --file SCRIPT
+# release_ctl eval pkg.Class.method [ARG...] | <Java expression> | --file SCRIPT
 # Runs code in a clean JVM with the release's class loaders, apps not started
 # (bin/@NAME@ eval). Works whether or not the node is running.
 release_ctl() {
-  "$RELEASE_ROOT/bin/@NAME@" eval "$@"
+  case ${1:-} in
+    eval) shift; "$RELEASE_ROOT/bin/@NAME@" eval "$@" ;;
+    *) echo "molt: usage: release_ctl eval pkg.Class.method [ARG...] (code in a clean node)" >&2
+       return 2 ;;
+  esac
 }
 
-# release_remote_ctl pkg.Class.method [ARG...] | <Java expression> | --file SCRIPT
-# Runs code inside the running node (bin/@NAME@ rpc); exit 3 when it is not running.
+# release_remote_ctl rpc pkg.Class.method [ARG...] | <Java expression> | --file SCRIPT
+# release_remote_ctl ping|pid|describe|reload_config|restart
+# Talks to the running node over its control channel; exit 3 when it is not running.
 release_remote_ctl() {
-  "$RELEASE_ROOT/bin/@NAME@" rpc "$@"
+  case ${1:-} in
+    rpc|ping|pid|describe|reload_config|restart) "$RELEASE_ROOT/bin/@NAME@" "$@" ;;
+    *) echo "molt: usage: release_remote_ctl rpc pkg.Class.method [ARG...] | ping | pid | describe | reload_config | restart" >&2
+       return 2 ;;
+  esac
 }
 
 # Runs any other bin/@NAME@ command (ping, pid, describe, ...).

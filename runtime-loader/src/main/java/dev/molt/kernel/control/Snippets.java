@@ -2,14 +2,39 @@ package dev.molt.kernel.control;
 
 import dev.molt.kernel.call.CallException;
 import dev.molt.kernel.node.Node;
+import dev.molt.kernel.shell.EvalResult;
+import dev.molt.kernel.shell.JavaShell;
+import dev.molt.kernel.shell.ShellUnavailableException;
 import java.util.Map;
 
-/** Java source for {@code rpc}/{@code eval}, run by the Java shell. */
+/**
+ * Java source for {@code rpc}/{@code eval}, run by a fresh Java shell (declarations do not
+ * survive the call).
+ */
 final class Snippets {
   private Snippets() {}
 
+  /**
+   * @return what the snippets printed, then the last value and a newline
+   * @throws CallException when the shell is unavailable or the source does not compile
+   * @throws Throwable what a snippet threw
+   */
   static String evaluate(Node node, Map<String, ClassLoader> loaders, String source)
       throws Throwable {
-    throw new CallException("Java snippets are not supported yet; call pkg.Class.method instead");
+    EvalResult result;
+    try (JavaShell shell = ReleaseShells.open(node, loaders)) {
+      result = shell.evaluate(source);
+    } catch (ShellUnavailableException e) {
+      throw new CallException(e.getMessage() + "; or call a static method: pkg.Class.method ARG…",
+          e);
+    }
+    if (result.exception().isPresent()) {
+      throw result.exception().get();
+    }
+    if (!result.diagnostics().isEmpty()) {
+      throw new CallException("the Java source does not compile:\n" + result.failureReport()
+          .stripTrailing());
+    }
+    return result.output() + result.errorOutput() + result.value().map(v -> v + "\n").orElse("");
   }
 }

@@ -45,12 +45,12 @@ public final class Formats {
 
   /** The canonical text of a release descriptor. */
   public static String toJson(ReleaseDescriptor descriptor) {
-    return JsonText.of(ReleaseTrees.write(descriptor));
+    return ReleaseTrees.text(descriptor);
   }
 
   /** The canonical text of a RELEASES.json file. */
   public static String toJson(ReleasesFile releases) {
-    return JsonText.of(ReleaseTrees.write(releases));
+    return ReleaseTrees.text(releases);
   }
 
   /** Writes {@code release.json} atomically. */

@@ -7,12 +7,24 @@ import java.util.List;
 
 /**
  * Builds the Jackson trees of release.json and RELEASES.json for canonical writing (fixed field
- * order). Kept apart from the readers so that the kernel, which only reads, never loads Jackson.
+ * order). Kept apart from the readers so that the kernel, which only reads, never loads Jackson:
+ * {@link Formats} calls only {@link #text} here, whose signatures name no Jackson type (the
+ * bytecode verifier would load the types it has to check).
  */
 final class ReleaseTrees {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private ReleaseTrees() {}
+
+  /** The canonical text of a release descriptor. */
+  static String text(ReleaseDescriptor d) {
+    return JsonText.of(write(d));
+  }
+
+  /** The canonical text of a RELEASES.json file. */
+  static String text(ReleasesFile file) {
+    return JsonText.of(write(file));
+  }
 
   static ObjectNode write(ReleaseDescriptor d) {
     ObjectNode root = F.objectNode();

@@ -164,6 +164,58 @@ class OperatingIT {
   }
 
   @Test
+  void foreignVersionOversizedAndUnauthenticatedFrames_refused_nodeKeepsServing() throws Exception {
+    node.startAndAwait(port);
+    Path socket = node.root().resolve("tmp/book_app.sock");
+    // HELLO in protocol version 9, a 16 MiB HELLO, and a REQUEST before any handshake.
+    byte[][] frames = {
+        frame(34, 9, 1, new byte[32]),
+        frame(0x0100_0002, 1, 1, new byte[0]),
+        frame(2 + 4 + 4 + 4 + 1, 1, 5, new byte[] {0, 0, 0, 4, 's', 't', 'o', 'p', 0, 0, 0, 0, 0})};
+    for (byte[] bad : frames) {
+      try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+          java.net.UnixDomainSocketAddress.of(socket))) {
+        channel.write(java.nio.ByteBuffer.wrap(bad));
+        java.io.DataInputStream in = new java.io.DataInputStream(
+            java.nio.channels.Channels.newInputStream(channel));
+        int length = in.readInt();
+        assertThat(length).isBetween(2, 4096);
+        assertThat(in.readUnsignedByte()).as("the node answers in its own version").isEqualTo(1);
+        assertThat(in.readUnsignedByte()).as("an ERROR frame").isEqualTo(7);
+        in.skipNBytes(length - 2);
+        assertThat(closed(in)).as("then closes the connection").isTrue();
+      }
+    }
+    assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
+    assertThat(node.run(env, "pid").exitCode()).isZero();
+    assertThat(node.log()).contains("PROTOCOL_ERROR");
+  }
+
+  /** End of stream, or a reset: the node closed with bytes of ours still unread. */
+  private static boolean closed(java.io.InputStream in) {
+    try {
+      return in.read() == -1;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private static byte[] frame(int length, int version, int type, byte[] payload) {
+    java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(6 + payload.length);
+    frame.putInt(length).put((byte) version).put((byte) type).put(payload);
+    return frame.array();
+  }
+
+  @Test
+  void attach_followsTheLogAndOpensTheShell_leavingKeepsTheNode() {
+    node.startAndAwait(port);
+    CommandResult attach = node.runWithInput(env, "1 + 1\n/exit\n", "attach");
+    assertThat(attach.exitCode()).as(attach.toString()).isZero();
+    assertThat(attach.output()).contains("$1 ==> 2", "Molt console on book_app");
+    assertThat(node.run(env, "ping").exitCode()).isZero();
+  }
+
+  @Test
   void commandsOnAStoppedNode_exit3() {
     for (String command : new String[] {"ping", "pid", "rpc", "reload_config", "restart"}) {
       CommandResult result = command.equals("rpc")

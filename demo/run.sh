@@ -1,0 +1,68 @@
+#!/bin/sh
+# The Molt demo: build Molt, build the book_app 0.1.0 prod release with the Molt Maven plugin,
+# install its tarball in a scratch directory as on a server, start it, call it over HTTP, operate
+# it (ping, describe, rpc, the seed command, a remote console), and stop it — printing each step.
+# Needs only a JDK 17+ and Maven. Usage: demo/run.sh [--skip-build]
+# Environment: DEMO_DIR (default: a new directory under ${TMPDIR:-/tmp}), DEMO_PORT (default 4001+).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+molt_version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -n 1)
+fixture="$root/fixtures/book_app/0.1.0"
+work=${DEMO_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/molt-demo.XXXXXX")}
+port=${DEMO_PORT:-$((4001 + $$ % 1000))}
+node="$work/book_app/bin/book_app"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+run() { printf '$ %s\n' "$*"; "$@"; }
+http() { java "$root/demo/Http.java" "$@"; }
+
+cleanup() {
+  if [ -x "$node" ] && [ -f "$work/book_app/tmp/book_app.pid" ]; then
+    "$node" stop >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT INT TERM
+
+if [ "${1:-}" != --skip-build ]; then
+  step "Building Molt $molt_version (mvn install, tests skipped; the tests are: mvn -B verify)"
+  mvn -B -q -f "$root/pom.xml" install -DskipTests
+fi
+
+step "Building book_app 0.1.0 as a prod release with the Molt plugin (mvn package molt:release)"
+mvn -B -q -f "$fixture/pom.xml" package "dev.molt:molt-maven-plugin:$molt_version:release" \
+  -Dmolt.env=prod -Dmolt.mainClass=dev.molt.fixtures.book.BookApp -DskipTests
+run ls -l "$fixture/target/book_app-0.1.0.tar.gz" "$fixture/target/book_app-0.1.0.tar.gz.sha256"
+
+step "Installing the tarball in $work, as on a server without Java"
+(cd "$fixture/target" && sha256sum -c book_app-0.1.0.tar.gz.sha256 2>/dev/null || true)
+run tar -xzf "$fixture/target/book_app-0.1.0.tar.gz" -C "$work"
+run ls "$work/book_app" "$work/book_app/lib"
+
+step "Starting it on port $port (the post_start hook runs the Flyway migrations through rpc)"
+PORT=$port
+export PORT
+run "$node" start
+run "$node" ping
+run "$node" describe
+
+step "Calling it over HTTP"
+http POST "http://127.0.0.1:$port/books" "title=Dune&author=Frank+Herbert"
+http GET "http://127.0.0.1:$port/books"
+http GET "http://127.0.0.1:$port/stats"
+
+step "Operating it: a custom command (seed, through eval in a clean JVM), rpc into the node"
+run "$node" seed
+http GET "http://127.0.0.1:$port/books"
+run "$node" rpc dev.molt.fixtures.book.ReleaseTasks.migrate
+run "$node" rpc 'dev.molt.fixtures.book.BookApp.service()'
+
+step "A remote console into the running node (input piped here; interactive in a terminal)"
+printf 'import dev.molt.fixtures.book.*\nBookApp.service().books().size()\nBookApp.service().requests()\n/exit\n' |
+  "$node" remote_console
+echo
+
+step "Stopping it"
+run "$node" stop
+run "$node" ping || echo "(exit $? : not running, as expected)"
+
+step "Done. The release is in $work/book_app; live upgrade and downgrade come with the upgrade engine."

@@ -68,6 +68,11 @@ public final class JdkAndApiLoader extends ClassLoader {
     return target.isPresent() ? target.get().getResources(name) : Collections.emptyEnumeration();
   }
 
+  /** True when this loader shows the class's package (a JDK package or the API). */
+  boolean shows(String className) {
+    return route(packageOfClass(className)).isPresent();
+  }
+
   private Optional<ClassLoader> route(String pkg) {
     if (pkg.equals(API_PACKAGE) || pkg.startsWith(API_PACKAGE + ".")) {
       return Optional.of(apiLoader);

@@ -216,6 +216,45 @@ class OperatingIT {
   }
 
   @Test
+  void tlsListener_whenConfigured_servesCallsThatProveTheCookie() throws Exception {
+    Path store = node.root().resolve("etc/node.p12");
+    Files.createDirectories(store.getParent());
+    CommandResult keytool = dev.molt.e2e.support.Commands.run(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+        "-alias", "node", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+        "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", "tls-secret"), dir, Node.env(Map.of()), Node.TIMEOUT);
+    assertThat(keytool.exitCode()).as(keytool.toString()).isZero();
+    Path options = node.root().resolve("releases/0.1.0/jvm.options");
+    Files.writeString(options, Files.readString(options)
+        + "\n-Dmolt.control.tls.port=0\n-Dmolt.control.tls.keystore=etc/node.p12\n");
+
+    CommandResult noPassword = node.run(env, "start");
+    assertThat(noPassword.exitCode()).isEqualTo(1);
+    assertThat(noPassword.output()).contains("MOLT_CONTROL_TLS_PASSWORD");
+
+    Map<String, String> withPassword = new java.util.HashMap<>(env);
+    withPassword.put("MOLT_CONTROL_TLS_PASSWORD", "tls-secret");
+    CommandResult start = node.run(withPassword, "start");
+    assertThat(start.exitCode()).as(start + "\n" + node.log()).isZero();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("listens with TLS on 127\\.0\\.0\\.1:(\\d+)").matcher(node.log());
+    assertThat(m.find()).as(node.log()).isTrue();
+    var address = new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
+    var tls = dev.molt.control.TlsConfig.loopback(store, "tls-secret".toCharArray(), 0);
+    byte[] cookie = dev.molt.control.Cookie.resolve(node.root().resolve("releases/COOKIE"), Map.of());
+    try (var client = dev.molt.control.ControlClient.connectTls(address, tls.sslContext(), cookie,
+        java.time.Duration.ofSeconds(10), "book_app")) {
+      assertThat(client.call(dev.molt.control.Request.of("ping")).output()).isEqualTo("pong\n");
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.molt.control.ControlClient
+            .connectTls(address, tls.sslContext(), "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.time.Duration.ofSeconds(10), "book_app"))
+        .isInstanceOf(dev.molt.control.AuthenticationException.class);
+    assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
+  }
+
+  @Test
   void commandsOnAStoppedNode_exit3() {
     for (String command : new String[] {"ping", "pid", "rpc", "reload_config", "restart"}) {
       CommandResult result = command.equals("rpc")

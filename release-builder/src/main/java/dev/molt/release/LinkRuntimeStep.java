@@ -74,6 +74,11 @@ final class LinkRuntimeStep implements Step {
     // compiler into every runtime. Ask for it with runtime.addModules.
     kernel.removeAll(OPTIONAL_KERNEL_MODULES);
     modules.addAll(kernel);
+    if (available.contains("jdk.crypto.ec")) {
+      // EC keys and TLS 1.3 key exchange (the control channel's TLS listener, most HTTPS
+      // clients) live there on JDK 17-21; jdeps cannot see a provider looked up at run time.
+      modules.add("jdk.crypto.ec");
+    }
     if (modules.contains("jdk.jshell") && available.contains("jdk.zipfs")) {
       modules.add("jdk.zipfs"); // the shell's compiler reads the class path's jars through it
     }

@@ -6,6 +6,7 @@ import dev.molt.control.ControlServer;
 import dev.molt.control.Cookie;
 import dev.molt.control.CookieException;
 import dev.molt.control.NodeAlreadyRunningException;
+import dev.molt.control.TlsConfig;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,8 +51,9 @@ public final class NodeControl implements AutoCloseable {
       throw new KernelException(e.getMessage() + "; start the node with bin/" + name
           + " (it creates releases/COOKIE) or set MOLT_COOKIE", e);
     }
+    Optional<TlsConfig> tls = TlsSettings.read(node.root(), env);
     try {
-      ControlServer server = ControlServer.builder(socket, cookie,
+      ControlServer.Builder builder = ControlServer.builder(socket, cookie,
               new NodeCommands(node, actions, socket, env))
           .streamHandler(new ConsoleCommand(node))
           .listener(event -> {
@@ -58,15 +61,20 @@ public final class NodeControl implements AutoCloseable {
               log.println("molt: " + event);
               log.flush();
             }
-          })
-          .start();
+          });
+      tls.ifPresent(builder::tls);
+      ControlServer server = builder.start();
+      server.tlsPort().ifPresent(port -> log.println("molt: control channel also listens with"
+          + " TLS on " + tls.get().host() + ":" + port));
       return new NodeControl(server);
     } catch (NodeAlreadyRunningException e) {
       throw new KernelException(name + " is already running: " + e.getMessage()
           + "; stop it with bin/" + name + " stop", e);
     } catch (ControlException | IOException e) {
-      throw new KernelException("cannot open the control socket " + socket + " (" + e.getMessage()
-          + "); check that " + socket.getParent() + " is writable, or set a shorter path", e);
+      throw new KernelException("cannot open the control channel on " + socket
+          + tls.map(t -> " and TLS " + t.host() + ":" + t.port()).orElse("") + " (" + e.getMessage()
+          + "); check that " + socket.getParent() + " is writable"
+          + (tls.isPresent() ? " and the TLS port is free" : ""), e);
     }
   }
 

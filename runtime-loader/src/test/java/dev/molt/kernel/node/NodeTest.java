@@ -63,6 +63,35 @@ class NodeTest {
   }
 
   @Test
+  void reloadConfig_changedKeysReachTheRunningApps_invalidFileChangesNothing() throws Exception {
+    ReleaseRoot.at(root, "book", "1.0")
+        .application("a", recorderJar, "rec.Recorder")
+        .application("b", recorderJar, "rec.Recorder", "a")
+        .config("{\"a\": {\"greeting\": \"hi\"}, \"b\": {\"greeting\": \"hi\"}}").write();
+    Node node = Node.load(new BootRequest(root, "1.0", Map.of("WHO", "world"), true));
+    node.startApps(failure -> { });
+    Path config = root.resolve("releases/1.0/config.json");
+
+    Files.writeString(config, "{\"a\": {\"greeting\": \"hello ${WHO}\", \"extra\": \"1\"},"
+        + " \"b\": {\"greeting\": \"hi\"}}");
+    ConfigChanges changes = node.reloadConfig(Map.of("WHO", "world"));
+
+    assertThat(changes.changed()).containsOnlyKeys("a");
+    assertThat(changes.changed().get("a")).containsExactly("extra", "greeting");
+    assertThat(changes.failures()).isEmpty();
+    assertThat(Files.readAllLines(root.resolve("events.log")))
+        .contains("config a [extra, greeting] greeting=hello world tccl=app")
+        .noneMatch(line -> line.startsWith("config b"));
+    assertThat(node.app("a").orElseThrow().config().get("greeting")).contains("hello world");
+
+    Files.writeString(config, "{ not json");
+    assertThatThrownBy(() -> node.reloadConfig(Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("config.json");
+    assertThat(node.app("a").orElseThrow().config().get("greeting")).contains("hello world");
+    node.stopApps();
+  }
+
+  @Test
   void startApps_classNotAnApplication_failsWithRemedyAndRollsBack() throws Exception {
     ReleaseRoot.at(root, "book", "1.0")
         .application("a", recorderJar, "rec.Recorder")

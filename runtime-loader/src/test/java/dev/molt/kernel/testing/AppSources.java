@@ -48,6 +48,10 @@ public final class AppSources {
             throw new IllegalStateException(message);
           });
         }
+        public void configChanged(Config config, java.util.Set<String> keys) {
+          Events.log("config " + context.name() + " " + keys + " greeting="
+              + config.get("greeting").orElse("-") + " " + Events.tccl(Recorder.class));
+        }
       }
       """;
 

@@ -1,10 +1,16 @@
 package dev.molt.kernel;
 
+import dev.molt.control.ControlServer;
+import dev.molt.control.Cookie;
+import dev.molt.control.Response;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A stand-in kernel for testing bin/<name>: boots nothing, honours the pid-file protocol. */
+/**
+ * A stand-in kernel for testing bin/<name>: boots nothing, honours the pid-file protocol and
+ * answers ping, pid and stop on the real control channel.
+ */
 public final class Main {
   public static void premain(String args, Instrumentation inst) {
     System.setProperty("fake.agent", "loaded");
@@ -19,13 +25,29 @@ public final class Main {
       System.err.println("boot failed: FAKE_FAIL is set");
       System.exit(1);
     }
-    if (System.getenv("FAKE_IGNORE_TERM") != null) {
+    boolean ignoreStop = System.getenv("FAKE_IGNORE_TERM") != null;
+    if (ignoreStop) {
       sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> System.out.println("ignoring TERM"));
     }
-    Path pid = Path.of(args[1], "tmp", System.getenv("RELEASE_NAME") + ".pid");
+    Path root = Path.of(args[1]);
+    Path pid = root.resolve("tmp").resolve(System.getenv("RELEASE_NAME") + ".pid");
+    byte[] cookie = Cookie.resolve(root.resolve("releases/COOKIE"), System.getenv());
+    ControlServer server = ControlServer.builder(Path.of(System.getProperty("molt.control.socket")),
+        cookie, (request, session) -> switch (request.command()) {
+          case "ping" -> Response.ok("pong\n");
+          case "pid" -> Response.ok(ProcessHandle.current().pid() + "\n");
+          case "stop" -> {
+            if (!ignoreStop) {
+              new Thread(() -> System.exit(0)).start();
+            }
+            yield Response.ok("");
+          }
+          default -> Response.failed(2, "fake kernel: no " + request.command() + "\n");
+        }).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         Files.deleteIfExists(pid);
+        server.close();
       } catch (Exception e) {
         e.printStackTrace();
       }

@@ -81,7 +81,7 @@ class BinScriptIT {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("releases/COOKIE"))))
         .isEqualTo("r--------");
     assertThat(Files.readString(root.resolve("releases/COOKIE"))).matches("[0-9a-f]{64}");
-    assertThat(Files.readString(root.resolve("tmp/jvm.args"))).isEqualTo("-Dmolt.test.prop=hello\n-Xmx64m\n");
+    assertThat(Files.readString(root.resolve("tmp/jvm.args.boot"))).isEqualTo("-Dmolt.test.prop=hello\n-Xmx64m\n");
     Sh.Result stop = sh.run(script, "stop");
     assertThat(stop.code()).as(stop.err()).isZero();
     assertThat(pidFile).doesNotExist();
@@ -118,10 +118,10 @@ class BinScriptIT {
   }
 
   @Test
-  void restart_givesANewPid() throws Exception {
+  void reboot_givesANewPid() throws Exception {
     assertThat(sh.run(script, "start").code()).isZero();
     String first = Files.readString(pidFile).strip();
-    Sh.Result restart = sh.run(script, "restart");
+    Sh.Result restart = sh.run(script, "reboot");
     assertThat(restart.code()).as(restart.err()).isZero();
     assertThat(Files.readString(pidFile).strip()).isNotEqualTo(first);
   }
@@ -140,7 +140,7 @@ class BinScriptIT {
   void describe_saysWhichJavaAndRunsTheKernel() throws Exception {
     Sh.Result r = sh.run(script, "describe");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("java: " + System.getProperty("java.home") + "/bin/java (JAVA_HOME)")
+    assertThat(r.out()).contains("java command: " + System.getProperty("java.home") + "/bin/java (JAVA_HOME)")
         .contains("fake describe " + root + " 1.0");
   }
 

@@ -25,8 +25,10 @@ final class FakeKernel {
       Files.write(src, in.readAllBytes());
     }
     Path classes = dir.resolve("fake-classes");
+    Path control = controlJar(dir);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int rc = javac.run(null, null, null, "-nowarn", "-XDignore.symbol.file", "-d", classes.toString(), src.toString());
+    int rc = javac.run(null, null, null, "-nowarn", "-XDignore.symbol.file", "-cp", control.toString(),
+        "-d", classes.toString(), src.toString());
     if (rc != 0) {
       throw new IllegalStateException("cannot compile the fake kernel");
     }
@@ -50,6 +52,32 @@ final class FakeKernel {
         j.closeEntry();
       }
     }
-    return new KernelInput("0.0.1", List.of(jar));
+    return new KernelInput("0.0.1", List.of(jar, control));
+  }
+
+  /** The real molt-control (the bin script's client and the fake's server), as a versioned jar. */
+  private static Path controlJar(Path dir) throws IOException {
+    Path jar = dir.resolve("fake-kernel/molt-control-0.0.1.jar");
+    Files.createDirectories(jar.getParent());
+    Path source;
+    try {
+      source = Path.of(dev.molt.control.ControlServer.class.getProtectionDomain().getCodeSource()
+          .getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+    if (Files.isRegularFile(source)) {
+      Files.copy(source, jar);
+      return jar;
+    }
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
+        Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        j.putNextEntry(new JarEntry(source.relativize(f).toString().replace('\\', '/')));
+        j.write(Files.readAllBytes(f));
+        j.closeEntry();
+      }
+    }
+    return jar;
   }
 }

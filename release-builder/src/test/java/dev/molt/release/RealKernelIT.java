@@ -80,7 +80,7 @@ class RealKernelIT {
     assertThat(root.resolve("var/tiny/started")).hasContent("tiny 1.0");
     Sh.Result describe = sh.run(bin, "describe");
     assertThat(describe.code()).as(describe.err()).isZero();
-    assertThat(describe.out()).contains("(JAVA_HOME)", "tiny");
+    assertThat(describe.out()).contains("state: running", "tiny 1.0 running");
     Sh.Result stop = sh.run(bin, "stop");
     assertThat(stop.code()).as(stop.err()).isZero();
     assertThat(root.resolve("var/tiny/stopped")).hasContent("bye");

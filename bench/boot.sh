@@ -1,7 +1,7 @@
 #!/bin/sh
 # Boot-time benchmark: bin/book_app foreground vs java -cp <jars> BookMain, side by side.
 # Usage (from the repository root, after `mvn -B install -DskipTests`):
-#   bench/boot.sh [--runs N] [--work DIR]
+#   bench/boot.sh [--runs N] [--work DIR] [--bin-script FILE] [--skip-hooks true]
 # Needs the book_app fixture packaged (fixtures/book_app/0.1.0/target/molt-inputs).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -43,6 +43,13 @@ record BenchRelease(Path root, ReleaseDescriptor descriptor, Duration buildTime,
         Files.size(result.tarball().orElseThrow()), treeBytes(result.releaseDir()));
   }
 
+  /** Replaces bin/book_app with {@code template}, its {@code @NAME@} set to book_app. */
+  void replaceBinScript(Path template) throws IOException {
+    Path script = root.resolve("bin/book_app");
+    Files.writeString(script, Files.readString(template).replace("@NAME@", "book_app"));
+    script.toFile().setExecutable(true, false);
+  }
+
   Path java() {
     return root.resolve("runtime/bin/java");
   }

@@ -16,7 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Time from process start to the first HTTP 200 on {@code /health}: {@code bin/book_app
  * foreground} against {@code java -cp <all jars> BookMain} on the same runtime, alternating which
  * goes first, after one unmeasured warm-up of each. Also builds the release and reports its build
- * time and tarball size. Usage: {@code BootBench --fixtures DIR [--runs N] [--work DIR]}.
+ * time and tarball size. Usage: {@code BootBench --fixtures DIR [--runs N] [--work DIR]
+ * [--bin-script FILE] [--skip-hooks true]}; {@code --skip-hooks true} boots the release with
+ * {@code MOLT_SKIP_HOOKS=1} (see {@link MoltLaunch}); {@code --bin-script} replaces the built {@code bin/book_app} with a
+ * bin-script template ({@code @NAME@} substituted), to measure a script change before the release
+ * builder ships it.
  */
 public final class BootBench {
   private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
@@ -28,8 +32,11 @@ public final class BootBench {
     Options options = Options.parse(args);
     Runtime.getRuntime().addShutdownHook(new Thread(BootBench::killAll, "bench-cleanup"));
     BenchRelease release = BenchRelease.build(options.fixtures(), options.work());
+    if (!options.binScript().isEmpty()) {
+      release.replaceBinScript(Path.of(options.binScript()).toAbsolutePath());
+    }
     List<Launch> launches = List.of(
-        new MoltLaunch(release.root()),
+        new MoltLaunch(release.root(), options.skipHooks()),
         new PlainLaunch(release.java(), release.jvmOptions(), release.classPath(),
             Files.createDirectories(options.work().resolve("plain-var/book_app"))));
     Path log = options.work().resolve("boot.log");
@@ -47,6 +54,9 @@ public final class BootBench {
       System.err.printf("run %d/%d done%n", run + 1, options.runs());
     }
     Report.print(release, launches, Stats.of(millis.get(0)), Stats.of(millis.get(1)));
+    if (!options.binScript().isEmpty()) {
+      System.out.println("\nbin/book_app: from " + options.binScript());
+    }
   }
 
   /** Starts, waits for the first 200, stops; returns milliseconds from start to that 200. */
@@ -78,20 +88,22 @@ public final class BootBench {
   }
 
   /** Command-line options. */
-  record Options(Path fixtures, int runs, Path work) {
+  record Options(Path fixtures, int runs, Path work, String binScript, boolean skipHooks) {
     static Options parse(String[] args) {
-      Map<String, String> values = new java.util.HashMap<>(
-          Map.of("--fixtures", "fixtures", "--runs", "10", "--work", "bench/target/boot"));
+      Map<String, String> values = new java.util.HashMap<>(Map.of("--fixtures", "fixtures",
+          "--runs", "10", "--work", "bench/target/boot", "--bin-script", "", "--skip-hooks",
+          "false"));
       for (int i = 0; i + 1 < args.length; i += 2) {
         if (!values.containsKey(args[i])) {
           throw new IllegalArgumentException("unknown option " + args[i]
-              + "; use --fixtures DIR, --runs N, --work DIR");
+              + "; use --fixtures DIR, --runs N, --work DIR, --bin-script FILE, --skip-hooks true");
         }
         values.put(args[i], args[i + 1]);
       }
       return new Options(Path.of(values.get("--fixtures")).toAbsolutePath().normalize(),
           Integer.parseInt(values.get("--runs")),
-          Path.of(values.get("--work")).toAbsolutePath().normalize());
+          Path.of(values.get("--work")).toAbsolutePath().normalize(), values.get("--bin-script"),
+          Boolean.parseBoolean(values.get("--skip-hooks")));
     }
   }
 }

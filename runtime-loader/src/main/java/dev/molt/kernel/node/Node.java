@@ -204,7 +204,8 @@ public final class Node {
       }
       AppClassLoader loader;
       try {
-        loader = new AppClassLoader(spec.name() + "-" + spec.version(), jars, deps, parent);
+        loader = new AppClassLoader(spec.name().concat("-").concat(spec.version()), jars, deps,
+            parent); // concat, not '+': see ConfigFile.flatten
       } catch (IOException e) {
         throw new JarMismatchException(e.getMessage() + "; restore the release from its tarball", e);
       }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
@@ -36,16 +38,23 @@ final class Boot {
       boolean console) throws KernelException {
     Node node = load(root, version, env);
     Lifecycle lifecycle = new Lifecycle(node, err);
-    NodeControl control = NodeControl.start(node, actions(lifecycle, err), env, err);
+    // The channel opens beside the apps' start: its classes, the socket and SecureRandom cost
+    // tens of milliseconds that would otherwise come before the first app. A second node of the
+    // same release still never serves: it stops its apps when the socket turns out to be taken.
+    FutureTask<NodeControl> control = new FutureTask<>(
+        () -> NodeControl.start(node, actions(lifecycle, err), env, err));
+    Thread opener = new Thread(control, "molt-control-open");
+    opener.setDaemon(true);
+    opener.start();
     // Fallback for exits the kernel does not drive: System.exit from an app, SIGINT, or a
     // runtime without signal support (then SIGTERM exits 143 instead of 0).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       lifecycle.stopFromShutdownHook();
-      control.close();
+      close(control);
     }, "molt-shutdown"));
     boolean handlesTerm = TermSignal.onTerm(() -> {
       lifecycle.stop();
-      control.close();
+      close(control);
       System.exit(0);
     });
     if (!handlesTerm) {
@@ -55,7 +64,13 @@ final class Boot {
     try {
       lifecycle.start(failure -> mainFailed(lifecycle, failure, err));
     } catch (KernelException e) {
-      control.close();
+      close(control);
+      throw e;
+    }
+    try {
+      opened(control);
+    } catch (KernelException e) {
+      lifecycle.stop();
       throw e;
     }
     if (Boolean.getBoolean(TRACE)) {
@@ -64,7 +79,7 @@ final class Boot {
     if (console) {
       LocalConsole.run(node, err);
       lifecycle.stop();
-      control.close();
+      close(control);
       System.exit(Main.OK);
     }
     awaitForever();
@@ -81,6 +96,33 @@ final class Boot {
     System.setProperty("molt.release.name", node.descriptor().name());
     System.setProperty("molt.release.version", node.descriptor().version());
     return node;
+  }
+
+  /** Waits for the channel to open; its failure (another node, no cookie) is the boot's. */
+  private static NodeControl opened(FutureTask<NodeControl> control) throws KernelException {
+    while (true) {
+      try {
+        return control.get();
+      } catch (InterruptedException e) {
+        // only the JVM's exit ends the boot; keep waiting
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof KernelException k) {
+          throw k;
+        }
+        throw new KernelException("cannot open the control channel: " + e.getCause(), e.getCause());
+      }
+    }
+  }
+
+  /** Closes the channel if it opened; a channel still opening dies with the JVM. */
+  private static void close(FutureTask<NodeControl> control) {
+    if (control.isDone()) {
+      try {
+        control.get().close();
+      } catch (InterruptedException | ExecutionException e) {
+        // never opened: nothing to close
+      }
+    }
   }
 
   private static NodeActions actions(Lifecycle lifecycle, PrintStream err) {

@@ -90,12 +90,67 @@ ensure_cookie() {
     die "cannot create $RELEASE_COOKIE_FILE; check permissions"
 }
 
-# The tarball leaves out the runtime's CDS archive (it differs from build to build); make it here.
+# CDS archives, which the tarball leaves out (they differ from build to build and belong to one
+# JVM binary), made here, once, for the embedded runtime: the runtime's base archive, then an
+# AppCDS archive of the kernel's classes, tmp/kernel-<vsn>.jsa. The kernel archive comes from a
+# training run that loads the release as a boot does (eval: release.json, jar checks, config,
+# class loaders; no app started) with the release's jvm.options but without the java agent (the
+# JVM will not dump with one); its exit code does not matter, the archive is checked with
+# -Xshare:on before use (a truncated archive can crash JDK 17). It is made again when the base
+# archive or a kernel jar is newer. If it cannot be made, tmp/kernel-<vsn>.jsa.failed says so
+# and it is tried again only when jvm.options or a kernel jar changes, or that file is deleted.
+# MOLT_KERNEL_CDS=false skips it. Reads ARGS_FILE (the @argfile of jvm_args) when set.
 ensure_cds() {
   [ "${RUNTIME_CDS:-false}" = true ] && [ "$JAVA_FROM" = "embedded runtime" ] || return 0
-  [ -f "$RELEASE_ROOT/runtime/lib/server/classes.jsa" ] && return 0
-  [ -w "$RELEASE_ROOT/runtime/lib/server" ] || return 0
-  "$JAVA" -Xshare:dump >/dev/null 2>&1 || echo "molt: could not create the CDS archive; starting without it" >&2
+  cds_base="$RELEASE_ROOT/runtime/lib/server/classes.jsa"
+  if [ ! -f "$cds_base" ]; then
+    [ -w "$RELEASE_ROOT/runtime/lib/server" ] || return 0
+    "$JAVA" -Xshare:dump >/dev/null 2>&1 ||
+      { echo "molt: could not create the CDS archive; starting without it" >&2; return 0; }
+  fi
+  [ "${MOLT_KERNEL_CDS:-true}" = true ] || return 0
+  cds_archive="$RELEASE_ROOT/tmp/kernel-$RELEASE_VSN.jsa"
+  cds_mark=$cds_archive
+  [ -f "$cds_archive.failed" ] && cds_mark=$cds_archive.failed
+  if [ -f "$cds_mark" ] && [ ! "$cds_base" -nt "$cds_mark" ] &&
+     [ ! "$REL_DIR/jvm.options" -nt "$cds_mark" ]; then
+    cds_stale=false
+    old_ifs=$IFS; IFS=:
+    for j in $KERNEL_CP; do [ "$RELEASE_ROOT/$j" -nt "$cds_mark" ] && cds_stale=true; done
+    IFS=$old_ifs
+    [ "$cds_stale" = false ] && return 0
+  fi
+  rm -f "$cds_archive" "$cds_archive.failed"
+  cds_tmp="$cds_archive.$$"
+  cds_cp=$(kernel_cp)
+  "$JAVA" ${ARGS_FILE:+"@$ARGS_FILE"} "-XX:ArchiveClassesAtExit=$cds_tmp" -cp "$cds_cp" \
+    dev.molt.kernel.Main eval "$RELEASE_ROOT" "$RELEASE_VSN" java.lang.Thread.yield \
+    </dev/null >/dev/null 2>&1
+  if [ -f "$cds_tmp" ] &&
+     "$JAVA" ${ARGS_FILE:+"@$ARGS_FILE"} -Xshare:on "-XX:SharedArchiveFile=$cds_tmp" \
+       -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash -cp "$cds_cp" -version >/dev/null 2>&1 &&
+     mv -f "$cds_tmp" "$cds_archive"; then
+    return 0
+  fi
+  rm -f "$cds_tmp"
+  : > "$cds_archive.failed"
+  echo "molt: could not create the kernel's CDS archive $cds_archive; starting without it" >&2
+}
+
+# Extra JVM options for the kernel's java command, one per line, to put BEFORE @"$ARGS_FILE" (so
+# that jvm.options can override them, e.g. -Xshare:off or -Xlog:cds=info) and only with
+# -cp "$(kernel_cp)" (the archive records that class path): -XX:SharedArchiveFile= the archive
+# ensure_cds made, and -Xlog:cds=off,cds+dynamic=off because the JVM reports on stdout an archive
+# it cannot use (stale, another JVM) and, on JDK 25, every boot with a java agent ("Mismatched
+# values for property jdk.module.addmods"), though it still uses it. With -Xshare:auto (the
+# default) an unusable archive is skipped, so these never stop a boot. Prints nothing when there
+# is no archive, or when its path has white space (the caller splits the output on white space).
+cds_args() {
+  cds_archive="$RELEASE_ROOT/tmp/kernel-$RELEASE_VSN.jsa"
+  case $cds_archive in *[[:space:]]*) return 0 ;; esac
+  [ -f "$cds_archive" ] &&
+    printf '%s\n' "-XX:SharedArchiveFile=$cds_archive" "-Xlog:cds=off,cds+dynamic=off"
+  return 0
 }
 
 # The JVM options of releases/<vsn>/jvm.options, comments and blank lines removed, in a file
@@ -199,8 +254,17 @@ await_ping() {
 # foreground and console run post_start themselves, once the node answers ping.
 post_start_watcher() {
   [ "${MOLT_START_HOOKS:-}" = done ] && return 0
+  [ "${MOLT_SKIP_HOOKS:-}" = 1 ] && return 0
   [ -d "$REL_DIR/hooks/post_start" ] || return 0
-  ( await_ping "$$" && run_hooks post_start ) &
+  # Wait for the pid file with shell built-ins first: a ping JVM every 0.2 s while the node
+  # boots would take CPU from the boot itself.
+  ( i=0
+    while [ ! -f "$PID_FILE" ]; do
+      kill -0 "$$" 2>/dev/null && [ "$i" -lt 1200 ] || exit 0
+      sleep 0.05 2>/dev/null || sleep 1
+      i=$((i + 1))
+    done
+    await_ping "$$" && run_hooks post_start ) &
 }
 
 boot() {
@@ -215,7 +279,8 @@ boot() {
   say_java
   ensure_cds
   post_start_watcher
-  exec "$JAVA" @"$ARGS_FILE" "-javaagent:$RELEASE_ROOT/$KERNEL_AGENT" \
+  # shellcheck disable=SC2046 # cds_args prints options one per line, paths without spaces
+  exec "$JAVA" $(cds_args) @"$ARGS_FILE" "-javaagent:$RELEASE_ROOT/$KERNEL_AGENT" \
     "-Dmolt.control.socket=$CONTROL_SOCKET" \
     -cp "$(kernel_cp)" dev.molt.kernel.Main "$mode" "$RELEASE_ROOT" "$RELEASE_VSN"
 }
@@ -280,7 +345,7 @@ cmd_describe() {
     return 0
   fi
   pick_java
-  echo "java: $JAVA ($JAVA_FROM)"
+  echo "java command: $JAVA ($JAVA_FROM)"
   "$JAVA" -cp "$(kernel_cp)" dev.molt.kernel.Main describe "$RELEASE_ROOT" "$RELEASE_VSN" || exit $?
   echo "node: not running"
 }

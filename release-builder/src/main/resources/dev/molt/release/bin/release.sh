@@ -306,8 +306,13 @@ cmd_start() {
     fi
     nap; i=$((i + 1))
   done
-  await_ping "$child" ||
+  if ! await_ping "$child"; then
+    if ! kill -0 "$child" 2>/dev/null; then
+      echo "$RELEASE_NAME failed to start; last lines of $LOG_FILE:" >&2
+      tail -n 20 "$LOG_FILE" >&2; exit 1
+    fi
     die "$RELEASE_NAME (pid $child) does not answer ping on $CONTROL_SOCKET; see $LOG_FILE"
+  fi
   echo "$RELEASE_NAME $RELEASE_VSN started (pid $child)"
   run_hooks post_start ||
     die "$RELEASE_NAME is running, but a post_start hook failed; fix it, then run it again or restart"

@@ -91,6 +91,11 @@ class OperatingIT {
     CommandResult throwing = node.run(env, "rpc", "java.lang.Integer.parseInt", "abc");
     assertThat(throwing.exitCode()).isEqualTo(1);
     assertThat(throwing.stderr()).contains("java.lang.NumberFormatException", "abc");
+    CommandResult printedThenThrew = node.run(env, "rpc",
+        "System.out.println(\"before\"); Integer.parseInt(\"x\");");
+    assertThat(printedThenThrew.exitCode()).as(printedThenThrew.toString()).isEqualTo(1);
+    assertThat(printedThenThrew.stdout()).isEqualTo("before\n");
+    assertThat(printedThenThrew.stderr()).contains("NumberFormatException");
     CommandResult badSnippet = node.run(env, "rpc", "undefinedThing + 1");
     assertThat(badSnippet.exitCode()).isEqualTo(1);
     assertThat(badSnippet.stderr()).contains("undefinedThing");

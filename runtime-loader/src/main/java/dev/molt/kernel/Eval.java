@@ -2,6 +2,7 @@ package dev.molt.kernel;
 
 import dev.molt.kernel.call.CallException;
 import dev.molt.kernel.control.Invocations;
+import dev.molt.kernel.control.SnippetThrewException;
 import dev.molt.kernel.node.Failures;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
@@ -36,6 +37,11 @@ final class Eval {
       return Main.OK;
     } catch (CallException e) {
       err.println("molt: " + e.getMessage());
+      return Main.FAILURE;
+    } catch (SnippetThrewException e) {
+      out.print(e.output());
+      err.println("molt: eval failed: " + Failures.describe(e.getCause()));
+      Failures.causes(e.getCause()).forEach(c -> err.println("molt:   caused by: " + c));
       return Main.FAILURE;
     } catch (Throwable t) { // the evaluated code failed: show it all, as rpc does
       err.println("molt: eval failed: " + Failures.describe(t));

@@ -64,6 +64,10 @@ final class NodeCommands implements RequestHandler {
       return Response.ok(invocations.run(request.args(), request.input()));
     } catch (CallException e) {
       return Response.failed(1, "molt: " + e.getMessage() + "\n");
+    } catch (SnippetThrewException e) {
+      Response thrown = Response.thrown(e.getCause());
+      return new Response(thrown.status(), e.output(), thrown.error(), thrown.exitCode(),
+          thrown.thrown());
     } catch (Throwable t) { // what the called method threw, Errors included: report, keep serving
       return Response.thrown(t);
     }

@@ -17,7 +17,8 @@ final class Snippets {
   /**
    * @return what the snippets printed, then the last value and a newline
    * @throws CallException when the shell is unavailable or the source does not compile
-   * @throws Throwable what a snippet threw
+   * @throws Throwable what a snippet threw, wrapped in {@link SnippetThrewException} when it
+   *     printed something first
    */
   static String evaluate(Node node, Map<String, ClassLoader> loaders, String source)
       throws Throwable {
@@ -29,7 +30,9 @@ final class Snippets {
           e);
     }
     if (result.exception().isPresent()) {
-      throw result.exception().get();
+      String printed = result.output() + result.errorOutput();
+      throw printed.isEmpty() ? result.exception().get()
+          : new SnippetThrewException(printed, result.exception().get());
     }
     if (!result.diagnostics().isEmpty()) {
       throw new CallException("the Java source does not compile:\n" + result.failureReport()

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same release built with an embedded runtime linked from Temurin 25 ({@code -Dmolt.temurin25},
- * by default /usr/lib/jvm/temurin-25-jdk-amd64): the kernel, built for Java 17, boots on 25.
+ * by default /usr/lib/jvm/temurin-25-jdk-amd64): the kernel, built for Java 17, boots on 25, and
+ * its control channel, rpc, eval and Java shell work there.
  * Skipped when that JDK is not installed.
  */
 class Temurin25IT {
@@ -34,7 +35,7 @@ class Temurin25IT {
   }
 
   @Test
-  void releaseLinkedFromTemurin25_startsServesAndStops(@TempDir Path out) throws Exception {
+  void releaseLinkedFromTemurin25_startsServesOperatesAndStops(@TempDir Path out) throws Exception {
     Path jdk = Path.of(System.getProperty("molt.temurin25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     assumeTrue(Files.isExecutable(jdk.resolve("bin/jlink")), "no Temurin 25 at " + jdk);
 
@@ -52,6 +53,16 @@ class Temurin25IT {
     long pid = node.pidFromFile().orElseThrow();
     assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command()))
         .hasValueSatisfying(c -> assertThat(c).endsWith("runtime/bin/java"));
+
+    Map<String, String> env = Node.envWithPort(port);
+    CommandResult rpc = node.run(env, "rpc", "java.lang.Runtime.version");
+    assertThat(rpc.stdout()).as(rpc.toString()).startsWith("25");
+    CommandResult console = node.runWithInput(env,
+        "dev.molt.fixtures.book.BookApp.service().books().size()\n/exit\n", "remote_console");
+    assertThat(console.output()).as(console.toString()).contains("$1 ==> 1");
+    CommandResult eval = node.run(env, "eval", "java.lang.Runtime.version");
+    assertThat(eval.stdout()).as(eval.toString()).startsWith("25");
+    assertThat(node.log()).as("no CDS noise in the log on 25").doesNotContain("[error][cds]");
 
     CommandResult describe = node.run(Node.env(Map.of()), "describe");
     assertThat(describe.exitCode()).as(describe.toString()).isZero();

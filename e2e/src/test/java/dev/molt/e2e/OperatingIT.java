@@ -260,6 +260,33 @@ class OperatingIT {
   }
 
   @Test
+  void installedUnderALongPath_theSocketMovesToAPrivateDirectoryUnderTmp() throws Exception {
+    Path deep = dir.resolve("a-long-directory-name-to-push-the-socket-path-over-the-limit"
+        + "/of-unix-domain-sockets-which-is-about-108-bytes");
+    Files.createDirectories(deep);
+    Node far = SharedBookRelease.copyTo(deep);
+    assertThat(far.root().resolve("tmp/book_app.sock").toString().length()).isGreaterThan(100);
+    try {
+      far.startAndAwait(port);
+      CommandResult describe = far.run(env, "describe");
+      java.util.regex.Matcher socket = java.util.regex.Pattern
+          .compile("control socket: (\\S+)").matcher(describe.stdout());
+      assertThat(socket.find()).as(describe.toString()).isTrue();
+      Path moved = Path.of(socket.group(1));
+      assertThat(moved.toString()).startsWith(System.getProperty("java.io.tmpdir", "/tmp"))
+          .contains("molt-").hasSizeLessThan(100);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(moved.getParent())))
+          .isEqualTo("rwx------");
+      assertThat(far.run(env, "ping").stdout()).isEqualTo("pong\n");
+      assertThat(far.run(env, "stop").exitCode()).isZero();
+      assertThat(moved).doesNotExist();
+      Files.deleteIfExists(moved.getParent());
+    } finally {
+      far.close();
+    }
+  }
+
+  @Test
   void commandsOnAStoppedNode_exit3() {
     for (String command : new String[] {"ping", "pid", "rpc", "reload_config", "restart"}) {
       CommandResult result = command.equals("rpc")

@@ -82,6 +82,12 @@ class OperatingIT {
     CommandResult file = node.run(env, "rpc", "--file", script.toString());
     assertThat(file.stdout()).as(file.toString()).isEqualTo("42\n");
 
+    assertThat(node.run(env, "rpc", "--app", "h2", "org.h2.engine.Constants.VERSION_MAJOR").stdout())
+        .isEqualTo("2\n");
+    CommandResult noSuchApp = node.run(env, "rpc", "--app", "nope", "java.lang.Math.abs", "1");
+    assertThat(noSuchApp.exitCode()).isEqualTo(1);
+    assertThat(noSuchApp.stderr()).contains("no app nope", "book_app");
+
     CommandResult missingClass = node.run(env, "rpc", "dev.molt.fixtures.book.Nope.run");
     assertThat(missingClass.exitCode()).isEqualTo(1);
     assertThat(missingClass.stderr()).contains("class dev.molt.fixtures.book.Nope not found");
@@ -105,7 +111,7 @@ class OperatingIT {
   }
 
   @Test
-  void eval_runsInACleanJvmWithTheReleaseLoaders_appsNotStarted() {
+  void eval_runsInACleanJvmWithTheReleaseLoaders_appsNotStarted() throws Exception {
     CommandResult root = node.run(env, "eval", "java.lang.System.getProperty", "molt.release.root");
     assertThat(root.exitCode()).as(root.toString()).isZero();
     assertThat(root.stdout().trim()).isEqualTo(node.root().toString());
@@ -113,6 +119,11 @@ class OperatingIT {
     CommandResult notStarted = node.run(env, "eval", "dev.molt.fixtures.book.BookApp.service");
     assertThat(notStarted.exitCode()).as(notStarted.toString()).isEqualTo(1);
     assertThat(node.pidFile()).doesNotExist();
+
+    Path script = dir.resolve("version.jsh");
+    Files.writeString(script, "String v = System.getProperty(\"molt.release.version\");\nv\n");
+    CommandResult file = node.run(env, "eval", "--file", script.toString());
+    assertThat(file.stdout()).as(file.toString()).isEqualTo("\"0.1.0\"\n");
 
     CommandResult migrate = node.run(env, "eval", TASKS + ".migrate");
     assertThat(migrate.exitCode()).as(migrate.toString()).isZero();

@@ -41,7 +41,8 @@ public final class StaticCall {
    * order), picks the public static method of that name whose parameters the arguments convert
    * to, and calls it.
    *
-   * @return the method's result, or {@link #VOID}
+   * @return the method's result, or {@link #VOID}; with no arguments, {@code pkg.Class.FIELD}
+   *     names a public static field when no method has that name, and returns its value
    * @throws CallException when nothing of that name can be called with these arguments
    * @throws Throwable what the method threw, unwrapped
    */
@@ -53,7 +54,13 @@ public final class StaticCall {
     }
     int dot = target.lastIndexOf('.');
     Class<?> type = find(loaders, target.substring(0, dot));
-    Method method = pick(type, target.substring(dot + 1), args.size());
+    String name = target.substring(dot + 1);
+    Optional<java.lang.reflect.Field> field = args.isEmpty() ? staticField(type, name)
+        : Optional.empty();
+    if (field.isPresent()) {
+      return field.get().get(null);
+    }
+    Method method = pick(type, name, args.size());
     Object[] values = Arguments.convert(method, args);
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -68,6 +75,20 @@ public final class StaticCall {
           + "); make the class and the method public", e);
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** {@code pkg.Class.FIELD}: a public static field, when no method has that name. */
+  private static Optional<java.lang.reflect.Field> staticField(Class<?> type, String name) {
+    boolean method = Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name));
+    if (method || !Modifier.isPublic(type.getModifiers())) {
+      return Optional.empty();
+    }
+    try {
+      java.lang.reflect.Field f = type.getField(name);
+      return Modifier.isStatic(f.getModifiers()) ? Optional.of(f) : Optional.empty();
+    } catch (NoSuchFieldException e) {
+      return Optional.empty();
     }
   }
 

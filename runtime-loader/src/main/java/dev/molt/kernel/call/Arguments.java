@@ -86,8 +86,12 @@ final class Arguments {
       };
     } catch (IllegalArgumentException e) {
       throw new CallException("argument " + (index + 1) + " of " + StaticCall.describe(m) + " is '"
-          + text + "', not a " + kind + "; pass a " + kind, e);
+          + text + "', not " + article(kind) + "; pass " + article(kind), e);
     }
+  }
+
+  private static String article(String kind) {
+    return (kind.equals("int") ? "an " : "a ") + kind;
   }
 
   private static Boolean bool(String text) {

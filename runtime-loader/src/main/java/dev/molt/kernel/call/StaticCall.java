@@ -60,7 +60,7 @@ public final class StaticCall {
     if (field.isPresent()) {
       return field.get().get(null);
     }
-    Method method = pick(type, name, args.size());
+    Method method = pick(type, name, args);
     Object[] values = Arguments.convert(method, args);
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -105,7 +105,12 @@ public final class StaticCall {
         + String.join(", ", loaders.keySet()) + "); check the fully qualified name");
   }
 
-  private static Method pick(Class<?> type, String name, int argCount) throws CallException {
+  /**
+   * The cheapest method of that name whose parameters the arguments convert to; when none
+   * converts, the cheapest one's conversion error.
+   */
+  private static Method pick(Class<?> type, String name, List<String> args) throws CallException {
+    int argCount = args.size();
     if (!Modifier.isPublic(type.getModifiers())) {
       throw new CallException("class " + type.getName() + " is not public; rpc and eval call "
           + "public static methods of public classes");
@@ -118,13 +123,26 @@ public final class StaticCall {
       throw new CallException(type.getName() + " has no public static method " + name
           + "; its public static methods: " + staticMethods(type));
     }
-    Optional<Method> fits = named.stream()
+    List<Method> fits = named.stream()
         .filter(m -> Arguments.accepts(m, argCount))
-        .min(Comparator.comparingInt(Arguments::cost));
-    return fits.orElseThrow(() -> new CallException(type.getName() + "." + name
-        + " takes no " + argCount + " argument(s) of types rpc can pass; candidates: "
-        + named.stream().map(StaticCall::describe).collect(Collectors.joining(", "))
-        + "; arguments may be String, int, long, double, boolean, Path or String..."));
+        .sorted(Comparator.comparingInt(Arguments::cost))
+        .toList();
+    if (fits.isEmpty()) {
+      throw new CallException(type.getName() + "." + name
+          + " takes no " + argCount + " argument(s) of types rpc can pass; candidates: "
+          + named.stream().map(StaticCall::describe).collect(Collectors.joining(", "))
+          + "; arguments may be String, int, long, double, boolean, Path or String...");
+    }
+    CallException first = null;
+    for (Method m : fits) {
+      try {
+        Arguments.convert(m, args);
+        return m;
+      } catch (CallException e) {
+        first = first == null ? e : first;
+      }
+    }
+    throw first;
   }
 
   private static String staticMethods(Class<?> type) {

@@ -62,19 +62,16 @@ final class Boot {
           + " stopped, but the exit code is 143; add jdk.unsupported to the release's runtime");
     }
     try {
-      lifecycle.start(failure -> mainFailed(lifecycle, failure, err));
+      // The pid file means "apps up and channel open": bin/<name> start waits for it.
+      lifecycle.start(failure -> mainFailed(lifecycle, failure, err), () -> {
+        opened(control);
+        if (Boolean.getBoolean(TRACE)) {
+          trace(node, err);
+        }
+      });
     } catch (KernelException e) {
       close(control);
       throw e;
-    }
-    try {
-      opened(control);
-    } catch (KernelException e) {
-      lifecycle.stop();
-      throw e;
-    }
-    if (Boolean.getBoolean(TRACE)) {
-      trace(node, err);
     }
     if (console) {
       LocalConsole.run(node, err);
@@ -167,7 +164,7 @@ final class Boot {
     err.println("molt: instrumentation "
         + (Agent.instrumentation().isPresent() ? "available" : "not available (no -javaagent)"));
     ProcessHandle.current().info().startInstant().ifPresent(start -> err.println(
-        "molt: apps started and pid file written " + Duration.between(start, Instant.now())
+        "molt: apps started and control channel open " + Duration.between(start, Instant.now())
             .toMillis() + " ms after the process started"));
   }
 

@@ -45,8 +45,11 @@ final class Lifecycle {
     return pidFile;
   }
 
-  /** Starts the apps, then writes the pid file; on failure nothing is left running or written. */
-  void start(Consumer<AppFailure> onMainFailure) throws KernelException {
+  /**
+   * Starts the apps, waits for {@code ready}, then writes the pid file; on failure nothing is
+   * left running or written.
+   */
+  void start(Consumer<AppFailure> onMainFailure, Readiness ready) throws KernelException {
     lock.lock();
     try {
       if (stopped) {
@@ -54,6 +57,12 @@ final class Lifecycle {
       }
       this.onMainFailure = onMainFailure;
       node.startApps(onMainFailure);
+      try {
+        ready.await();
+      } catch (KernelException e) {
+        stopLocked();
+        throw e;
+      }
       try {
         writePidFile();
         started = true;
@@ -65,6 +74,15 @@ final class Lifecycle {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * What must hold, besides the apps running, before the pid file says the node is up (the
+   * control channel open). Runs with the start lock held; throwing stops the apps again.
+   */
+  @FunctionalInterface
+  interface Readiness {
+    void await() throws KernelException;
   }
 
   /** True once the apps run and the pid file is written, until the node stops. */

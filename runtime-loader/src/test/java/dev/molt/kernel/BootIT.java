@@ -170,6 +170,8 @@ class BootIT {
     kernel = boot(Map.of());
 
     assertThat(kernel.awaitFile(root.resolve("tmp/plain.pid"), TIMEOUT)).as(kernel.stderr()).isTrue();
+    // main runs on its own thread: wait for what it writes before stopping the node.
+    assertThat(kernel.awaitFile(root.resolve("events.log"), TIMEOUT)).isTrue();
     kernel.process().destroy();
     assertThat(kernel.awaitExit(TIMEOUT)).isZero();
     assertThat(events()).containsExactly("main on plain-main tccl=app daemon=false");

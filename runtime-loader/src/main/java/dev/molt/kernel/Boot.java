@@ -168,7 +168,8 @@ final class Boot {
             .toMillis() + " ms after the process started"));
   }
 
-  private static void awaitForever() {
+  /** Blocks the calling thread until the JVM exits. */
+  static void awaitForever() {
     CountDownLatch never = new CountDownLatch(1);
     while (true) {
       try {

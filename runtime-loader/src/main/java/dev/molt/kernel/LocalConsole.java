@@ -25,22 +25,9 @@ final class LocalConsole {
     } catch (ShellUnavailableException e) {
       err.println("molt: " + e.getMessage() + "; the node runs without a shell: stop it with"
           + " bin/" + node.descriptor().name() + " stop");
-      awaitForever();
+      Boot.awaitForever();
     } catch (IOException e) {
       err.println("molt: the console's input failed (" + e + "); stopping the node");
-    }
-  }
-
-  private static void awaitForever() {
-    Object never = new Object();
-    synchronized (never) {
-      while (true) {
-        try {
-          never.wait();
-        } catch (InterruptedException e) {
-          // only the JVM's exit ends an unattended node
-        }
-      }
     }
   }
 }

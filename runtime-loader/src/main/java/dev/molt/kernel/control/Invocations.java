@@ -36,7 +36,7 @@ public final class Invocations {
    * @throws CallException when the arguments or the target are wrong; nothing ran
    * @throws Throwable what the called code threw
    */
-  public String run(List<String> args, Optional<String> input) throws Throwable {
+  public String run(List<String> args, Script script) throws Throwable {
     int i = 0;
     Optional<String> app = Optional.empty();
     if (args.size() >= 2 && args.get(0).equals("--app")) {
@@ -50,15 +50,22 @@ public final class Invocations {
     }
     Map<String, ClassLoader> loaders = loaders(app);
     if (rest.get(0).equals("--file")) {
-      String source = input.orElseThrow(() -> new CallException(
-          "--file needs the script on standard input; run bin/<name> rpc --file SCRIPT"));
-      return Snippets.evaluate(node, loaders, source);
+      return Snippets.evaluate(node, loaders, script.read());
     }
     if (StaticCall.isTarget(rest.get(0))) {
       Object result = StaticCall.invoke(loaders, rest.get(0), rest.subList(1, rest.size()));
       return result == StaticCall.VOID ? "" : result + "\n";
     }
     return Snippets.evaluate(node, loaders, String.join(" ", rest));
+  }
+
+  /** Where {@code --file} takes its source from; read only for {@code --file}. */
+  @FunctionalInterface
+  public interface Script {
+    /**
+     * @throws CallException when there is no script to read
+     */
+    String read() throws CallException;
   }
 
   private Map<String, ClassLoader> loaders(Optional<String> first) throws CallException {
@@ -69,10 +76,19 @@ public final class Invocations {
           + node.descriptor().version() + "; apps: " + names()));
       loaders.put(app.name(), app.loader());
     }
-    // Dependents before their libraries: an app's own loader sees its libraries anyway.
+    appLoaders(node).forEach(loaders::putIfAbsent);
+    return loaders;
+  }
+
+  /**
+   * Every app's loader by app name, the last app of the release first: dependents before their
+   * libraries, as an app's own loader sees its libraries anyway.
+   */
+  static Map<String, ClassLoader> appLoaders(Node node) {
+    Map<String, ClassLoader> loaders = new LinkedHashMap<>();
     List<NodeApp> apps = node.apps();
     for (int k = apps.size() - 1; k >= 0; k--) {
-      loaders.putIfAbsent(apps.get(k).name(), apps.get(k).loader());
+      loaders.put(apps.get(k).name(), apps.get(k).loader());
     }
     return loaders;
   }

@@ -1,16 +1,13 @@
 package dev.molt.kernel.control;
 
 import dev.molt.api.Application;
-import dev.molt.format.AppSpec;
-import dev.molt.format.JarRef;
 import dev.molt.kernel.node.Node;
-import dev.molt.kernel.node.NodeApp;
 import dev.molt.kernel.shell.JavaShell;
 import dev.molt.kernel.shell.ShellUnavailableException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,25 +28,20 @@ public final class ReleaseShells {
 
   /** A shell over every app, the last app of the release searched first. */
   public static JavaShell open(Node node) throws ShellUnavailableException {
-    Map<String, ClassLoader> loaders = new LinkedHashMap<>();
-    List<NodeApp> apps = node.apps();
-    for (int i = apps.size() - 1; i >= 0; i--) {
-      loaders.put(apps.get(i).name(), apps.get(i).loader());
-    }
-    return open(node, loaders);
+    return open(node, Invocations.appLoaders(node));
   }
 
   private static List<Path> classPath(Node node) {
     List<Path> jars = new ArrayList<>();
-    for (AppSpec app : node.descriptor().apps()) {
-      for (JarRef jar : app.jars()) {
-        jars.add(node.root().resolve(app.dir()).resolve(jar.file()));
+    node.apps().forEach(app -> jars.addAll(app.jars()));
+    // Without the API jar snippets cannot name dev.molt.api types; everything else works.
+    CodeSource api = Application.class.getProtectionDomain().getCodeSource();
+    if (api != null) {
+      try {
+        jars.add(Path.of(api.getLocation().toURI()));
+      } catch (URISyntaxException e) {
+        // a location that is no file: leave the API out
       }
-    }
-    try {
-      jars.add(Path.of(Application.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      // Without the API jar snippets cannot name dev.molt.api types; everything else works.
     }
     return jars;
   }

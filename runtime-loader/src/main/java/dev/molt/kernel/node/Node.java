@@ -214,7 +214,7 @@ public final class Node {
       if (!spec.isLibrary()) {
         createDataDir(dataDir);
       }
-      apps.add(new NodeApp(spec, loader, configs.get(spec.name()), dataDir));
+      apps.add(new NodeApp(spec, jars, loader, configs.get(spec.name()), dataDir));
     }
     return apps;
   }

@@ -5,6 +5,7 @@ import dev.molt.api.Config;
 import dev.molt.format.AppSpec;
 import dev.molt.kernel.loader.AppClassLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class NodeApp {
   private final AppSpec spec;
+  private final List<Path> jars;
   private final AppClassLoader loader;
   private volatile AppConfig config;
   private final Path dataDir;
@@ -22,8 +24,9 @@ public final class NodeApp {
   private volatile Application instance;
   private volatile Thread mainThread;
 
-  NodeApp(AppSpec spec, AppClassLoader loader, AppConfig config, Path dataDir) {
+  NodeApp(AppSpec spec, List<Path> jars, AppClassLoader loader, AppConfig config, Path dataDir) {
     this.spec = spec;
+    this.jars = List.copyOf(jars);
     this.loader = loader;
     this.config = config;
     this.dataDir = dataDir;
@@ -40,6 +43,11 @@ public final class NodeApp {
   /** The app's entry in release.json. */
   public AppSpec spec() {
     return spec;
+  }
+
+  /** The app's jars under the release root, as its class loader reads them. */
+  public List<Path> jars() {
+    return jars;
   }
 
   /** The app's own class loader; {@code rpc} calls into the app go through it. */

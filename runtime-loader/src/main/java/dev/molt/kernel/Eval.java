@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code eval}: Distillery's clean node. Loads the release (verified jars, resolved config, one
@@ -21,31 +20,30 @@ import java.util.Optional;
 final class Eval {
   private Eval() {}
 
+  private static String readStdin() throws CallException {
+    try {
+      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CallException("cannot read the script from standard input: " + e, e);
+    }
+  }
+
   static int run(Path root, String version, List<String> args, Map<String, String> env,
       PrintStream out, PrintStream err) throws KernelException {
     Node node = Boot.load(root, version, env);
-    Optional<String> input = Optional.empty();
-    if (args.contains("--file")) {
-      try {
-        input = Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new KernelException("cannot read the script from standard input: " + e, e);
-      }
-    }
     try {
-      out.print(new Invocations(node).run(args, input));
+      out.print(new Invocations(node).run(args, Eval::readStdin));
       return Main.OK;
     } catch (CallException e) {
       err.println("molt: " + e.getMessage());
       return Main.FAILURE;
-    } catch (SnippetThrewException e) {
-      out.print(e.output());
-      err.println("molt: eval failed: " + Failures.describe(e.getCause()));
-      Failures.causes(e.getCause()).forEach(c -> err.println("molt:   caused by: " + c));
-      return Main.FAILURE;
-    } catch (Throwable t) { // the evaluated code failed: show it all, as rpc does
-      err.println("molt: eval failed: " + Failures.describe(t));
-      Failures.causes(t).forEach(c -> err.println("molt:   caused by: " + c));
+    } catch (Throwable t) { // the evaluated code failed: what it printed, then what it threw
+      Throwable thrown = t;
+      if (t instanceof SnippetThrewException printed) {
+        out.print(printed.output());
+        thrown = printed.getCause();
+      }
+      Failures.report(err, "eval failed: ", thrown);
       return Main.FAILURE;
     }
   }

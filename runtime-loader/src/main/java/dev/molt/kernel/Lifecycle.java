@@ -101,14 +101,11 @@ final class Lifecycle {
         throw new KernelException("the node is stopping; nothing restarted");
       }
       started = false;
-      List<AppFailure> failures = node.stopApps();
-      for (AppFailure failure : failures) {
-        report(err, "app " + failure.app() + " " + failure.version() + " failed to stop: ", failure);
-      }
+      List<AppFailure> failures = stopApps();
       try {
         node.startApps(onMainFailure);
       } catch (AppStartException e) {
-        report(err, "restart: ", new AppFailure("node", node.descriptor().version(), e));
+        Failures.report(err, "restart: ", e);
         throw new KernelException("restart failed: " + e.getMessage() + "; the node runs with its"
             + " apps stopped: fix the cause, then run bin/" + node.descriptor().name()
             + " reboot", e);
@@ -161,11 +158,17 @@ final class Lifecycle {
       return;
     }
     stopped = true;
+    stopApps();
+    deletePidFile();
+  }
+
+  /** Stops the node's apps in reverse order, reporting each that failed to stop. */
+  private List<AppFailure> stopApps() {
     List<AppFailure> failures = node.stopApps();
     for (AppFailure failure : failures) {
       report(err, "app " + failure.app() + " " + failure.version() + " failed to stop: ", failure);
     }
-    deletePidFile();
+    return failures;
   }
 
   private void deletePidFile() {
@@ -178,8 +181,7 @@ final class Lifecycle {
   }
 
   static void report(PrintStream err, String what, AppFailure failure) {
-    err.println("molt: " + what + Failures.describe(failure.error()));
-    Failures.causes(failure.error()).forEach(c -> err.println("molt:   caused by: " + c));
+    Failures.report(err, what, failure.error());
   }
 
   private void writePidFile() throws IOException {

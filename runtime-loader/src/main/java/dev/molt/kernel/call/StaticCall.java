@@ -60,13 +60,13 @@ public final class StaticCall {
     if (field.isPresent()) {
       return field.get().get(null);
     }
-    Method method = pick(type, name, args);
-    Object[] values = Arguments.convert(method, args);
+    Bound bound = pick(type, name, args);
+    Method method = bound.method();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(type.getClassLoader());
     try {
-      Object result = method.invoke(null, values);
+      Object result = method.invoke(null, bound.values());
       return method.getReturnType() == void.class ? VOID : result;
     } catch (InvocationTargetException e) {
       throw e.getCause();
@@ -105,11 +105,14 @@ public final class StaticCall {
         + String.join(", ", loaders.keySet()) + "); check the fully qualified name");
   }
 
+  /** A method and the arguments converted to its parameter types. */
+  private record Bound(Method method, Object[] values) {}
+
   /**
-   * The cheapest method of that name whose parameters the arguments convert to; when none
-   * converts, the cheapest one's conversion error.
+   * The cheapest method of that name whose parameters the arguments convert to, with them
+   * converted; when none converts, the cheapest one's conversion error.
    */
-  private static Method pick(Class<?> type, String name, List<String> args) throws CallException {
+  private static Bound pick(Class<?> type, String name, List<String> args) throws CallException {
     int argCount = args.size();
     if (!Modifier.isPublic(type.getModifiers())) {
       throw new CallException("class " + type.getName() + " is not public; rpc and eval call "
@@ -136,8 +139,7 @@ public final class StaticCall {
     CallException first = null;
     for (Method m : fits) {
       try {
-        Arguments.convert(m, args);
-        return m;
+        return new Bound(m, Arguments.convert(m, args));
       } catch (CallException e) {
         first = first == null ? e : first;
       }

@@ -61,7 +61,9 @@ final class NodeCommands implements RequestHandler {
 
   private Response rpc(Request request) {
     try {
-      return Response.ok(invocations.run(request.args(), request.input()));
+      return Response.ok(invocations.run(request.args(), () -> request.input().orElseThrow(
+          () -> new CallException("--file needs the script as the request's input; run"
+              + " bin/<name> rpc --file SCRIPT"))));
     } catch (CallException e) {
       return Response.failed(1, "molt: " + e.getMessage() + "\n");
     } catch (SnippetThrewException e) {

@@ -1,5 +1,6 @@
 package dev.molt.kernel.node;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,15 @@ public final class Failures {
     return message == null || message.isEmpty()
         ? error.getClass().getName()
         : error.getClass().getName() + ": " + message;
+  }
+
+  /**
+   * Prints {@code molt: <what><exception class>: <message>} and one {@code molt:   caused by: …}
+   * line per cause on {@code err}.
+   */
+  public static void report(PrintStream err, String what, Throwable error) {
+    err.println("molt: " + what + describe(error));
+    causes(error).forEach(c -> err.println("molt:   caused by: " + c));
   }
 
   /** The causes of {@code error}, outermost first, without {@code error} itself. */

@@ -32,26 +32,9 @@ final class FakeKernel {
     if (rc != 0) {
       throw new IllegalStateException("cannot compile the fake kernel");
     }
-    Manifest mf = new Manifest();
-    mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    Manifest mf = manifest();
     mf.getMainAttributes().putValue("Premain-Class", "dev.molt.kernel.Main");
-    Path jar = dir.resolve("fake-kernel/molt-runtime-loader-0.0.1.jar");
-    Files.createDirectories(jar.getParent());
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(classes)) {
-      JarEntry m = new JarEntry("META-INF/MANIFEST.MF");
-      m.setTime(0);
-      j.putNextEntry(m);
-      mf.write(j);
-      j.closeEntry();
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        JarEntry e = new JarEntry(classes.relativize(f).toString().replace('\\', '/'));
-        e.setTime(0);
-        j.putNextEntry(e);
-        j.write(Files.readAllBytes(f));
-        j.closeEntry();
-      }
-    }
+    Path jar = writeJar(dir.resolve("fake-kernel/molt-runtime-loader-0.0.1.jar"), classes, mf);
     return new KernelInput("0.0.1", List.of(jar, control));
   }
 
@@ -70,10 +53,33 @@ final class FakeKernel {
       Files.copy(source, jar);
       return jar;
     }
+    return writeJar(jar, source, manifest());
+  }
+
+  private static Manifest manifest() {
+    Manifest mf = new Manifest();
+    mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    return mf;
+  }
+
+  /** A jar of every file under {@code tree}, with {@code mf}, entries at a fixed time. */
+  private static Path writeJar(Path jar, Path tree, Manifest mf) throws IOException {
+    Files.createDirectories(jar.getParent());
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(source)) {
+        Stream<Path> files = Files.walk(tree)) {
+      JarEntry m = new JarEntry("META-INF/MANIFEST.MF");
+      m.setTime(0);
+      j.putNextEntry(m);
+      mf.write(j);
+      j.closeEntry();
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        j.putNextEntry(new JarEntry(source.relativize(f).toString().replace('\\', '/')));
+        String name = tree.relativize(f).toString().replace('\\', '/');
+        if (name.equals("META-INF/MANIFEST.MF")) {
+          continue;
+        }
+        JarEntry e = new JarEntry(name);
+        e.setTime(0);
+        j.putNextEntry(e);
         j.write(Files.readAllBytes(f));
         j.closeEntry();
       }

@@ -74,7 +74,8 @@ public final class BootBench {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A free TCP port on the loopback address. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

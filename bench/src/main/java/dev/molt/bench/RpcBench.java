@@ -6,8 +6,6 @@ import dev.molt.control.Request;
 import dev.molt.control.Response;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ public final class RpcBench {
         Path.of(options.get("--fixtures")).toAbsolutePath().normalize(), work);
     Path script = release.root().resolve("bin/book_app");
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("PORT", Integer.toString(freePort()));
+    env.put("PORT", Integer.toString(BootBench.freePort()));
     run(script, env, "start");
     try {
       int runs = Integer.parseInt(options.get("--runs"));
@@ -129,12 +127,6 @@ public final class RpcBench {
 
     private static double rank(double[] sorted, double q) {
       return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 

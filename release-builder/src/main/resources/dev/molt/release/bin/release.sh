@@ -253,7 +253,6 @@ await_ping() {
 
 # foreground and console run post_start themselves, once the node answers ping.
 post_start_watcher() {
-  [ "${MOLT_START_HOOKS:-}" = done ] && return 0
   [ "${MOLT_SKIP_HOOKS:-}" = 1 ] && return 0
   [ -d "$REL_DIR/hooks/post_start" ] || return 0
   # Wait for the pid file with shell built-ins first: a ping JVM every 0.2 s while the node
@@ -271,11 +270,9 @@ boot() {
   mode=$1
   pid=$(running_pid)
   [ -z "$pid" ] || die "$RELEASE_NAME is already running (pid $pid); stop it first with bin/$RELEASE_NAME stop"
-  if [ "${MOLT_START_HOOKS:-}" = done ]; then
-    pick_java; ensure_dirs; ensure_cookie; ARGS_FILE=$(jvm_args "$mode")
-  else
-    prepare_boot "$mode"
-  fi
+  # start ran the hooks already, before it launched this foreground in the background.
+  [ "${MOLT_START_HOOKS:-}" = done ] && MOLT_SKIP_HOOKS=1
+  prepare_boot "$mode"
   say_java
   ensure_cds
   post_start_watcher
@@ -370,8 +367,7 @@ cmd_rpc() {
   [ $# -ge 1 ] || { echo "molt: usage: bin/$RELEASE_NAME rpc [--app NAME] pkg.Class.method [ARG...] | <Java expression> | --file SCRIPT" >&2; exit 2; }
   if with_file rpc "$@"; then
     eval "file=\${$#}"
-    if [ -n "$app" ]; then ctl_with --stdin rpc --app "$app" --file < "$file"
-    else ctl_with --stdin rpc --file < "$file"; fi
+    ctl_with --stdin rpc ${app:+--app "$app"} --file < "$file"
     exit $?
   fi
   ctl_call rpc "$@"

@@ -43,6 +43,22 @@ public final class Formats {
     }
   }
 
+  /** Reads and validates {@code releases/upgrade.journal.json}. */
+  public static UpgradeJournal readJournal(Path file) throws FormatException {
+    JsonValue root = parse(file);
+    try {
+      return JournalJson.read(root);
+    } catch (InvalidField e) {
+      throw invalid(file, e, "the upgrade it describes cannot be recovered automatically; check"
+          + " releases/RELEASES.json, then delete the journal");
+    }
+  }
+
+  /** Writes the upgrade journal atomically. */
+  public static void writeJournal(Path file, UpgradeJournal journal) throws IOException {
+    writeAtomically(file, JournalJson.text(journal));
+  }
+
   /** The canonical text of a release descriptor. */
   public static String toJson(ReleaseDescriptor descriptor) {
     return ReleaseTrees.text(descriptor);

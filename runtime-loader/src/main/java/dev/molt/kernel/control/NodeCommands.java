@@ -11,17 +11,21 @@ import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
 import dev.molt.kernel.node.NodeApp;
 import dev.molt.kernel.node.NodeDescription;
+import dev.molt.kernel.spi.Extensions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The node's side of {@code bin/<name>}'s commands: {@code ping}, {@code pid}, {@code describe},
- * {@code stop}, {@code restart}, {@code reload_config} and {@code rpc}. Runs on the control
- * server's connection threads; may run concurrently.
+ * {@code stop}, {@code restart}, {@code reload_config} and {@code rpc}, and the commands of the
+ * node's extensions (the upgrade engine's). Runs on the control server's connection threads; may
+ * run concurrently.
  */
 final class NodeCommands implements RequestHandler {
   private final Node node;
@@ -29,9 +33,16 @@ final class NodeCommands implements RequestHandler {
   private final Path socket;
   private final Map<String, String> env;
   private final Invocations invocations;
+  private final Extensions extensions;
 
-  NodeCommands(Node node, NodeActions actions, Path socket, Map<String, String> env) {
+  /** The kernel's own commands; extensions may not take these names. */
+  static final Set<String> KERNEL_COMMANDS = Set.of("ping", "pid", "describe", "stop", "restart",
+      "reload_config", "rpc", "remote_console");
+
+  NodeCommands(Node node, NodeActions actions, Path socket, Map<String, String> env,
+      Extensions extensions) {
     this.node = node;
+    this.extensions = extensions;
     this.actions = actions;
     this.socket = socket;
     this.env = Map.copyOf(env);
@@ -53,10 +64,20 @@ final class NodeCommands implements RequestHandler {
       case "restart" -> Response.ok(actions.restartApps() + "\n");
       case "reload_config" -> reloadConfig();
       case "rpc" -> rpc(request);
-      default -> Response.failed(2, "unknown command '" + request.command() + "' for " + name
-          + "; this node knows ping, pid, describe, stop, restart, reload_config, rpc,"
-          + " remote_console\n");
+      default -> extension(request, session);
     };
+  }
+
+  private Response extension(Request request, Session session) throws Exception {
+    Optional<RequestHandler> handler = extensions.command(request.command());
+    if (handler.isPresent()) {
+      return handler.get().handle(request, session);
+    }
+    StringBuilder known = new StringBuilder(
+        "ping, pid, describe, stop, restart, reload_config, rpc, remote_console");
+    extensions.commandNames().forEach(c -> known.append(", ").append(c));
+    return Response.failed(2, "unknown command '" + request.command() + "' for "
+        + node.descriptor().name() + "; this node knows " + known + "\n");
   }
 
   private Response rpc(Request request) {

@@ -9,6 +9,7 @@ import dev.molt.control.NodeAlreadyRunningException;
 import dev.molt.control.TlsConfig;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
+import dev.molt.kernel.spi.Extensions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -52,9 +53,10 @@ public final class NodeControl implements AutoCloseable {
           + " (it creates releases/COOKIE) or set MOLT_COOKIE", e);
     }
     Optional<TlsConfig> tls = TlsSettings.read(node.root(), env);
+    Extensions extensions = Extensions.start(node, env, log, NodeCommands.KERNEL_COMMANDS);
     try {
       ControlServer.Builder builder = ControlServer.builder(socket, cookie,
-              new NodeCommands(node, actions, socket, env))
+              new NodeCommands(node, actions, socket, env, extensions))
           .streamHandler(new ConsoleCommand(node))
           .listener(event -> {
             if (LOGGED.contains(event.kind())) {

@@ -135,6 +135,25 @@ public final class AppClassLoader extends URLClassLoader {
     return Collections.enumeration(urls);
   }
 
+  /**
+   * Defines a class that none of this loader's jars holds, from bytes: a live upgrade's
+   * {@code define} step adds the new classes of the next release this way, before the redefined
+   * classes that use them run. The class belongs to this loader as if read from its jars.
+   *
+   * @throws LinkageError when the class is already defined here, or its bytes are invalid
+   */
+  public Class<?> defineUpgradeClass(String name, byte[] bytes) {
+    synchronized (getClassLoadingLock(name)) {
+      return defineClass(name, bytes, 0, bytes.length);
+    }
+  }
+
+  /** Whether this loader defined (not merely resolved) a class of that name. */
+  public boolean hasDefined(String name) {
+    Class<?> loaded = findLoadedClass(name);
+    return loaded != null && loaded.getClassLoader() == this;
+  }
+
   @Override
   public String toString() {
     return "AppClassLoader[" + getName() + "]";

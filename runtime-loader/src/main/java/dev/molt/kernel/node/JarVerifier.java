@@ -25,13 +25,18 @@ import java.util.Set;
  * <p>A jar is hashed unless {@link JarStamps} shows it unchanged since it was last hashed and
  * found to match; {@code -Dmolt.verify.jars.rehash=true} hashes every jar at every boot.
  */
-final class JarVerifier {
+public final class JarVerifier {
   /** System property: hash every jar, ignoring the stamps of earlier checks. */
   static final String REHASH = "molt.verify.jars.rehash";
 
   private JarVerifier() {}
 
-  static void verify(Path root, ReleaseDescriptor release) throws JarMismatchException {
+  /**
+   * Checks the jars of every app of {@code release} under {@code root}.
+   *
+   * @throws JarMismatchException naming the first jar that is missing, unreadable or changed
+   */
+  public static void verify(Path root, ReleaseDescriptor release) throws JarMismatchException {
     verify(root, release, JarStamps.SETTLE_MILLIS);
   }
 

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * <p>Thread-safe: starting and stopping are serialized on the node.
  */
 public final class Node {
-  private final ReleaseDescriptor descriptor;
+  private volatile ReleaseDescriptor descriptor; // replaced by adopt after a live upgrade
   private final Path root;
   private final Instant startedAt;
   private final List<NodeApp> apps;
@@ -78,6 +78,24 @@ public final class Node {
 
   public Path root() {
     return root;
+  }
+
+  /**
+   * Makes the node run {@code next} in name: after a live upgrade (or its rollback) has swapped
+   * the apps' code in place, {@code describe}, {@code ApplicationContext.version()} and the
+   * apps' versions follow the release now running. Apps of {@code next} the node does not have
+   * are ignored (adding apps is not done here); class loaders are not touched.
+   *
+   * @throws IllegalArgumentException when {@code next} is another release's
+   */
+  public synchronized void adopt(ReleaseDescriptor next) {
+    if (!next.name().equals(descriptor.name())) {
+      throw new IllegalArgumentException("release " + next.name() + " is not " + descriptor.name());
+    }
+    for (NodeApp app : apps) {
+      next.app(app.name()).ifPresent(app::spec);
+    }
+    descriptor = next;
   }
 
   /** When {@link #load} began. */
@@ -171,8 +189,7 @@ public final class Node {
   }
 
   private AppContext context(NodeApp app) {
-    return new AppContext(app.name(), app.version(), descriptor.name(), descriptor.version(),
-        app.config(), app.dataDir(), root);
+    return new AppContext(app, this, app.config());
   }
 
   private static ReleaseDescriptor readRelease(BootRequest request) throws ReleaseInvalidException {

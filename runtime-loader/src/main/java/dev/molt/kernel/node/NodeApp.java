@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * only through {@link Node}.
  */
 public final class NodeApp {
-  private final AppSpec spec;
+  private volatile AppSpec spec; // replaced by Node.adopt after a live upgrade
   private final List<Path> jars;
   private final AppClassLoader loader;
   private volatile AppConfig config;
@@ -99,6 +99,14 @@ public final class NodeApp {
   /** {@code name version}, as messages show an app. */
   public String label() {
     return spec.name() + " " + spec.version();
+  }
+
+  /** Takes the app's entry of the release the node now runs (see {@link Node#adopt}). */
+  void spec(AppSpec next) {
+    if (!next.name().equals(spec.name())) {
+      throw new IllegalArgumentException(next.name() + " is not " + spec.name());
+    }
+    this.spec = next;
   }
 
   void state(AppState next) {

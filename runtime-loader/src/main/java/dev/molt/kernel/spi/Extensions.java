@@ -1,0 +1,80 @@
+package dev.molt.kernel.spi;
+
+import dev.molt.control.RequestHandler;
+import dev.molt.kernel.Agent;
+import dev.molt.kernel.node.KernelException;
+import dev.molt.kernel.node.Node;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The extensions of one node and the commands they registered. Built by the control channel's
+ * opener; read by the connection threads afterwards (the map is published through a final field
+ * and never changed once {@link #start} returned).
+ */
+public final class Extensions {
+  private final Map<String, RequestHandler> commands;
+
+  private Extensions(Map<String, RequestHandler> commands) {
+    this.commands = Collections.unmodifiableMap(commands);
+  }
+
+  /** No extensions: for nodes in tests and tools that want the kernel alone. */
+  public static Extensions none() {
+    return new Extensions(new LinkedHashMap<>());
+  }
+
+  /**
+   * Finds every {@link NodeExtension} on the kernel's class path and starts it.
+   *
+   * @param reserved the kernel's own command names, which an extension may not take
+   */
+  public static Extensions start(Node node, Map<String, String> env, PrintStream log,
+      Set<String> reserved) throws KernelException {
+    Map<String, RequestHandler> commands = new LinkedHashMap<>();
+    Handle handle = new Handle(node, env, log, reserved, commands);
+    for (NodeExtension extension
+        : ServiceLoader.load(NodeExtension.class, NodeExtension.class.getClassLoader())) {
+      extension.start(handle);
+    }
+    return new Extensions(commands);
+  }
+
+  /** The handler of an extension's command. */
+  public Optional<RequestHandler> command(String name) {
+    return Optional.ofNullable(commands.get(name));
+  }
+
+  /** The commands the extensions added, in registration order. */
+  public Set<String> commandNames() {
+    return commands.keySet();
+  }
+
+  private record Handle(Node node, Map<String, String> environment, PrintStream log,
+      Set<String> reserved, Map<String, RequestHandler> commands) implements NodeHandle {
+    @Override
+    public Path root() {
+      return node.root();
+    }
+
+    @Override
+    public Optional<Instrumentation> instrumentation() {
+      return Agent.instrumentation();
+    }
+
+    @Override
+    public void command(String name, RequestHandler handler) {
+      if (reserved.contains(name) || commands.containsKey(name)) {
+        throw new IllegalArgumentException("command " + name + " is already taken");
+      }
+      commands.put(name, handler);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.molt.upgrade.check;
+
+import dev.molt.format.FormatException;
+import dev.molt.format.Formats;
+import dev.molt.format.ReleaseDescriptor;
+import dev.molt.format.Relup;
+import dev.molt.format.RelupPlan;
+import dev.molt.format.RelupStep;
+import dev.molt.format.UpgradeFormats;
+import dev.molt.kernel.node.JarMismatchException;
+import dev.molt.kernel.node.JarVerifier;
+import dev.molt.kernel.node.Node;
+import dev.molt.upgrade.Direction;
+import dev.molt.upgrade.ExitCodes;
+import dev.molt.upgrade.UpgradeException;
+import dev.molt.upgrade.UpgradeRequest;
+import dev.molt.upgrade.hook.HookStep;
+import dev.molt.upgrade.step.AdoptReleaseStep;
+import dev.molt.upgrade.step.Step;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The check phase: before anything changes, finds the relup from the running version, the new
+ * release's descriptor and jars (checksums), every class and method the plan names, and loads the
+ * new classes in throwaway loaders. Reports every problem at once; changes nothing.
+ */
+public final class PlanChecker {
+  private final Node node;
+  private final Optional<Instrumentation> instrumentation;
+  private final Map<String, String> env;
+  private final PrintStream log;
+
+  public PlanChecker(Node node, Optional<Instrumentation> instrumentation, Map<String, String> env,
+      PrintStream log) {
+    this.node = node;
+    this.instrumentation = instrumentation;
+    this.env = Map.copyOf(env);
+    this.log = log;
+  }
+
+  /** @throws UpgradeException with exit code {@link ExitCodes#CHECK_FAILED} listing every problem */
+  public CheckedPlan check(UpgradeRequest request) throws UpgradeException {
+    String running = node.descriptor().version();
+    String target = request.version();
+    String name = node.descriptor().name();
+    if (target.equals(running)) {
+      throw failed(request, List.of("the node already runs " + name + " " + running));
+    }
+    ReleaseDescriptor next = readRelease(request, target);
+    Problems problems = new Problems();
+    if (!next.kernel().version().equals(node.descriptor().kernel().version())) {
+      problems.add("release " + target + " has kernel " + next.kernel().version() + ", the node"
+          + " runs kernel " + node.descriptor().kernel().version() + "; a new kernel needs a"
+          + " restart: run make_permanent " + target + ", then reboot");
+    }
+    try {
+      JarVerifier.verify(node.root(), next);
+    } catch (JarMismatchException e) {
+      problems.add(e.getMessage());
+    }
+    RelupPlan plan = relupPlan(request, running, problems);
+    List<Step> steps = new ArrayList<>();
+    if (plan != null && problems.isEmpty()) {
+      steps = steps(request, running, next, plan, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw failed(request, problems.list());
+    }
+    return new CheckedPlan(running, next, request.direction(), steps);
+  }
+
+  private List<Step> steps(UpgradeRequest request, String running, ReleaseDescriptor next,
+      RelupPlan plan, Problems problems) {
+    List<Step> steps = new ArrayList<>();
+    steps.add(hooks("pre_upgrade", request, running, next));
+    try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
+      StepFactory factory = new StepFactory(node, next, instrumentation, trial, problems);
+      int noReturn = plan.pointOfNoReturn();
+      for (int i = 0; i < plan.steps().size(); i++) {
+        if (i == noReturn) {
+          // the node takes the new release's name, and post_upgrade checks it, while a failure
+          // can still be undone
+          steps.add(new AdoptReleaseStep(node, node.descriptor(), next));
+          steps.add(hooks("post_upgrade", request, running, next));
+        }
+        RelupStep step = plan.steps().get(i);
+        factory.of(step).ifPresent(steps::add);
+      }
+    }
+    return steps;
+  }
+
+  private HookStep hooks(String phase, UpgradeRequest request, String running,
+      ReleaseDescriptor next) {
+    Map<String, String> hookEnv = new HashMap<>(env);
+    hookEnv.put("RELEASE_ROOT", node.root().toString());
+    hookEnv.put("RELEASE_NAME", next.name());
+    hookEnv.put("RELEASE_VSN", next.version());
+    hookEnv.put("MOLT_UPGRADE_FROM", running);
+    hookEnv.put("MOLT_UPGRADE_TO", next.version());
+    hookEnv.put("MOLT_UPGRADE_DIRECTION", request.direction().word());
+    Path dir = node.root().resolve("releases").resolve(next.version()).resolve("hooks")
+        .resolve(phase);
+    return new HookStep(phase, dir, hookEnv, request.hookTimeout(), log);
+  }
+
+  private ReleaseDescriptor readRelease(UpgradeRequest request, String target)
+      throws UpgradeException {
+    Path file = node.root().resolve("releases").resolve(target).resolve("release.json");
+    if (!Files.isRegularFile(file)) {
+      throw failed(request, List.of("release " + target + " is not installed: " + file
+          + " is missing; copy the release's releases/" + target + "/ and the lib/ directories"
+          + " the node lacks into " + node.root() + " (what an upgrade package holds)"));
+    }
+    try {
+      ReleaseDescriptor next = Formats.readRelease(file);
+      if (!next.name().equals(node.descriptor().name()) || !next.version().equals(target)) {
+        throw failed(request, List.of(file + " is release " + next.name() + " " + next.version()
+            + ", not " + node.descriptor().name() + " " + target + "; reinstall it"));
+      }
+      return next;
+    } catch (FormatException e) {
+      throw failed(request, List.of(e.getMessage()));
+    }
+  }
+
+  /** The plan from the running version: in the target's relup going up, the running's going down. */
+  private RelupPlan relupPlan(UpgradeRequest request, String running, Problems problems) {
+    String target = request.version();
+    boolean up = request.direction() == Direction.UP;
+    Path file = node.root().resolve("releases").resolve(up ? target : running)
+        .resolve("relup.json");
+    if (!Files.isRegularFile(file)) {
+      problems.add("no relup " + file + "; generate it with the appup compiler (molt relup) and"
+          + " install it with the release");
+      return null;
+    }
+    try {
+      Relup relup = UpgradeFormats.readRelup(file);
+      Optional<RelupPlan> plan = up ? relup.upFrom(running) : relup.downTo(target);
+      if (plan.isEmpty()) {
+        problems.add(file + " has no plan " + (up ? "up from " : "down to ")
+            + (up ? running : target) + "; " + (up ? "is " + target + " older than "
+            + running + "? then run downgrade " : "is " + target + " newer than " + running
+            + "? then run upgrade ") + target + ", else regenerate the relup");
+      }
+      return plan.orElse(null);
+    } catch (FormatException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+
+  private UpgradeException failed(UpgradeRequest request, List<String> problems) {
+    StringBuilder text = new StringBuilder(request.direction().command() + " to "
+        + request.version() + " refused by the check; nothing was changed:");
+    problems.forEach(p -> text.append("\n  - ").append(p));
+    return new UpgradeException(ExitCodes.CHECK_FAILED, text.toString(), List.of());
+  }
+}

@@ -1,0 +1,136 @@
+package dev.molt.upgrade.check;
+
+import dev.molt.format.AppSpec;
+import dev.molt.format.Instruction;
+import dev.molt.format.ReleaseDescriptor;
+import dev.molt.format.RelupStep;
+import dev.molt.kernel.loader.AppClassLoader;
+import dev.molt.kernel.node.Node;
+import dev.molt.upgrade.step.ApplyStep;
+import dev.molt.upgrade.step.ClassBytes;
+import dev.molt.upgrade.step.DefineStep;
+import dev.molt.upgrade.step.PointOfNoReturnStep;
+import dev.molt.upgrade.step.PurgeStep;
+import dev.molt.upgrade.step.RedefineStep;
+import dev.molt.upgrade.step.Step;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns each relup step into a prepared {@link Step}, reading every byte it will need now, so the
+ * steps themselves cannot fail for a missing file. Each problem found is added to the list; a
+ * step with a problem is not built.
+ */
+final class StepFactory {
+  private final Node node;
+  private final Path root;
+  private final ReleaseDescriptor next;
+  private final Optional<Instrumentation> instrumentation;
+  private final TrialLoaders trial;
+  private final Problems problems;
+
+  StepFactory(Node node, ReleaseDescriptor next, Optional<Instrumentation> instrumentation,
+      TrialLoaders trial, Problems problems) {
+    this.node = node;
+    this.root = node.root();
+    this.next = next;
+    this.instrumentation = instrumentation;
+    this.trial = trial;
+    this.problems = problems;
+  }
+
+  Optional<Step> of(RelupStep step) {
+    String app = step.app().orElse("");
+    Instruction i = step.instruction();
+    if (i instanceof Instruction.Redefine r) {
+      return redefine(app, r.classes());
+    } else if (i instanceof Instruction.Define d) {
+      return define(app, d.classes());
+    } else if (i instanceof Instruction.Apply a) {
+      return apply(app, a);
+    } else if (i instanceof Instruction.PointOfNoReturn) {
+      return Optional.of(new PointOfNoReturnStep());
+    } else if (i instanceof Instruction.Purge) {
+      return Optional.of(new PurgeStep(app));
+    } else if (i instanceof Instruction.Update u) {
+      return refuse("update " + app + " (" + u.service() + "): a structural change of a stateful"
+          + " service is not run by this engine");
+    }
+    return refuse(i.op() + step.app().map(a -> " " + a).orElse("") + ": not run live by this"
+        + " engine yet (it runs define, redefine, apply and purge); to move to " + next.version()
+        + " by a restart instead, run make_permanent " + next.version() + ", then reboot");
+  }
+
+  private Optional<Step> refuse(String problem) {
+    problems.add(problem);
+    return Optional.empty();
+  }
+
+  private Optional<Step> redefine(String app, List<String> classes) {
+    if (instrumentation.isEmpty() || !instrumentation.get().isRedefineClassesSupported()) {
+      return refuse("redefine " + app + ": the JVM has no Instrumentation that can redefine"
+          + " classes; start the node with bin/<name> (it passes the kernel as -javaagent)");
+    }
+    Optional<AppSpec> running = node.app(app).map(a -> a.spec());
+    Optional<AppSpec> target = next.app(app);
+    if (running.isEmpty() || target.isEmpty()) {
+      return refuse("redefine " + app + ": the app is not in both releases " + node.descriptor()
+          .version() + " and " + next.version() + "; regenerate the relup");
+    }
+    List<AppClassLoader> loaders = ReleaseJars.loadersHolding(node, app);
+    Map<String, byte[]> nextBytes = bytes(app, ReleaseJars.own(root, target.get()), classes,
+        next.version());
+    Map<String, byte[]> previousBytes = bytes(app, ReleaseJars.own(root, running.get()), classes,
+        node.descriptor().version());
+    trial.loadAll(app, classes);
+    if (nextBytes.size() < classes.size() || previousBytes.size() < classes.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RedefineStep(app, classes, loaders, nextBytes, previousBytes,
+        instrumentation.get()));
+  }
+
+  private Optional<Step> define(String app, List<String> classes) {
+    Optional<AppSpec> target = next.app(app);
+    if (node.app(app).isEmpty() || target.isEmpty()) {
+      return refuse("define " + app + ": the app is not in both releases; regenerate the relup");
+    }
+    Map<String, byte[]> bytes = bytes(app, ReleaseJars.own(root, target.get()), classes,
+        next.version());
+    trial.loadAll(app, classes);
+    if (bytes.size() < classes.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DefineStep(app, classes, ReleaseJars.loadersHolding(node, app), bytes));
+  }
+
+  private Optional<Step> apply(String app, Instruction.Apply apply) {
+    Optional<AppClassLoader> loader = node.app(app).flatMap(a -> a.loader());
+    if (loader.isEmpty()) {
+      return refuse("apply " + app + ": no running application " + app + " to run "
+          + apply.className() + "." + apply.method() + " in");
+    }
+    trial.requireStaticMethod(app, apply.className(), apply.method());
+    return Optional.of(new ApplyStep(app, apply.className(), apply.method(), loader.get()));
+  }
+
+  private Map<String, byte[]> bytes(String app, List<Path> jars, List<String> classes,
+      String version) {
+    Map<String, byte[]> found = new HashMap<>();
+    for (String name : classes) {
+      try {
+        ClassBytes.read(jars, name).ifPresentOrElse(b -> found.put(name, b),
+            () -> problems.add("class " + name + " is not in the jars of " + app + " in release "
+                + version + " " + jars + "; regenerate the relup, or restore the release"));
+      } catch (IOException e) {
+        problems.add("cannot read " + jars + " of " + app + " " + version + ": " + e);
+      }
+    }
+    return found;
+  }
+}

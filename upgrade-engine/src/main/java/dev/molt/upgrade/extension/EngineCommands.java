@@ -1,0 +1,163 @@
+package dev.molt.upgrade.extension;
+
+import dev.molt.control.Request;
+import dev.molt.control.Response;
+import dev.molt.control.Session;
+import dev.molt.format.InstalledRelease;
+import dev.molt.format.ReleasesFile;
+import dev.molt.kernel.node.Node;
+import dev.molt.upgrade.Direction;
+import dev.molt.upgrade.ExitCodes;
+import dev.molt.upgrade.UpgradeEngine;
+import dev.molt.upgrade.UpgradeException;
+import dev.molt.upgrade.UpgradeRequest;
+import dev.molt.upgrade.UpgradeResult;
+import java.time.Duration;
+import java.util.List;
+
+/** The engine's control-channel commands; each answer's exit code is one of {@link ExitCodes}. */
+final class EngineCommands {
+  private final UpgradeEngine engine;
+  private final Node node;
+
+  EngineCommands(UpgradeEngine engine, Node node) {
+    this.engine = engine;
+    this.node = node;
+  }
+
+  Response upgrade(Request request, Session session) {
+    return move(request, Direction.UP);
+  }
+
+  Response downgrade(Request request, Session session) {
+    return move(request, Direction.DOWN);
+  }
+
+  private Response move(Request request, Direction direction) {
+    UpgradeRequest parsed;
+    try {
+      parsed = parse(request.args(), direction);
+    } catch (IllegalArgumentException e) {
+      return Response.failed(ExitCodes.USAGE, "molt: " + e.getMessage() + "\n");
+    }
+    try {
+      UpgradeResult result = engine.upgrade(parsed);
+      StringBuilder out = new StringBuilder(direction.command() + " " + node.descriptor().name()
+          + " " + result.from() + " -> " + result.to() + "\n");
+      result.report().forEach(l -> out.append(l).append('\n'));
+      out.append(node.descriptor().name()).append(' ').append(result.to())
+          .append(" is running, ").append(result.state().json()).append('\n');
+      return Response.ok(out.toString());
+    } catch (UpgradeException e) {
+      return failure(e);
+    }
+  }
+
+  Response plan(Request request, Session session) {
+    if (request.args().size() != 1) {
+      return Response.failed(ExitCodes.USAGE, "molt: usage: plan <vsn>\n");
+    }
+    String version = request.args().get(0);
+    Direction direction = isDowngrade(version) ? Direction.DOWN : Direction.UP;
+    try {
+      List<String> steps = engine.plan(new UpgradeRequest(version, direction, false,
+          UpgradeRequest.DEFAULT_HOOK_TIMEOUT));
+      StringBuilder out = new StringBuilder(direction.command() + " " + node.descriptor().name()
+          + " " + engine.runningVersion() + " -> " + version + " would run:\n");
+      steps.forEach(s -> out.append("  ").append(s).append('\n'));
+      return Response.ok(out.toString());
+    } catch (UpgradeException e) {
+      return failure(e);
+    }
+  }
+
+  Response releases(Request request, Session session) {
+    try {
+      ReleasesFile file = engine.releases();
+      StringBuilder out = new StringBuilder();
+      for (InstalledRelease r : file.releases()) {
+        boolean runs = r.version().equals(engine.runningVersion());
+        out.append(String.format("%-12s %-10s%s%n", r.version(), r.state().json(),
+            runs ? " running" : ""));
+      }
+      return Response.ok(out.toString());
+    } catch (UpgradeException e) {
+      return failure(e);
+    }
+  }
+
+  Response makePermanent(Request request, Session session) {
+    if (request.args().size() != 1) {
+      return Response.failed(ExitCodes.USAGE, "molt: usage: make_permanent <vsn>\n");
+    }
+    try {
+      engine.makePermanent(request.args().get(0));
+      return Response.ok(node.descriptor().name() + " " + request.args().get(0)
+          + " is permanent" + (request.args().get(0).equals(engine.runningVersion()) ? ""
+          : "; the node boots it at the next reboot") + "\n");
+    } catch (UpgradeException e) {
+      return failure(e);
+    }
+  }
+
+  /** A downgrade when the target is installed and older in RELEASES.json's order of install. */
+  private boolean isDowngrade(String version) {
+    try {
+      List<InstalledRelease> releases = engine.releases().releases();
+      int target = -1;
+      int running = -1;
+      for (int i = 0; i < releases.size(); i++) {
+        target = releases.get(i).version().equals(version) ? i : target;
+        running = releases.get(i).version().equals(engine.runningVersion()) ? i : running;
+      }
+      return target >= 0 && running >= 0 && target < running;
+    } catch (UpgradeException e) {
+      return false;
+    }
+  }
+
+  private static Response failure(UpgradeException e) {
+    StringBuilder err = new StringBuilder("molt: " + e.getMessage() + "\n");
+    if (!e.report().isEmpty()) {
+      err.append("steps:\n");
+      e.report().forEach(l -> err.append(l).append('\n'));
+    }
+    return new Response(Response.Status.FAILED, "", err.toString(), e.exitCode(), List.of());
+  }
+
+  static UpgradeRequest parse(List<String> args, Direction direction) {
+    String usage = "usage: " + direction.command() + " <vsn> [--trial] [--hook-timeout SECONDS]";
+    String version = null;
+    boolean trial = false;
+    Duration timeout = UpgradeRequest.DEFAULT_HOOK_TIMEOUT;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--trial")) {
+        trial = true;
+      } else if (a.equals("--hook-timeout") && i + 1 < args.size()) {
+        timeout = Duration.ofSeconds(seconds(args.get(++i), usage));
+      } else if (!a.startsWith("-") && version == null) {
+        version = a;
+      } else {
+        throw new IllegalArgumentException("unexpected argument '" + a + "'; " + usage);
+      }
+    }
+    if (version == null) {
+      throw new IllegalArgumentException(usage);
+    }
+    return new UpgradeRequest(version, direction, trial, timeout);
+  }
+
+  private static long seconds(String text, String usage) {
+    try {
+      long s = Long.parseLong(text);
+      if (s > 0 && s <= 86_400) {
+        return s;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--hook-timeout needs whole seconds from 1 to 86400, not '"
+        + text + "'; " + usage);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.molt.upgrade.extension;
+
+import dev.molt.kernel.node.KernelException;
+import dev.molt.kernel.spi.NodeExtension;
+import dev.molt.kernel.spi.NodeHandle;
+import dev.molt.upgrade.UpgradeEngine;
+import dev.molt.upgrade.UpgradeException;
+
+/**
+ * Plugs the engine into the kernel ({@code META-INF/services}): recovers from an upgrade a dead
+ * JVM left half-done, then adds the commands {@code upgrade}, {@code downgrade}, {@code plan},
+ * {@code releases} and {@code make_permanent} to the control channel.
+ */
+public final class EngineExtension implements NodeExtension {
+  @Override
+  public void start(NodeHandle handle) throws KernelException {
+    UpgradeEngine engine = new UpgradeEngine(handle.node(), handle.instrumentation(),
+        handle.environment(), handle.log());
+    try {
+      engine.recoverAtBoot().forEach(line -> handle.log().println("molt: " + line));
+    } catch (UpgradeException e) {
+      // the node still boots: its release is the permanent one whatever the journal said
+      handle.log().println("molt: " + e.getMessage());
+    }
+    EngineCommands commands = new EngineCommands(engine, handle.node());
+    handle.command("upgrade", commands::upgrade);
+    handle.command("downgrade", commands::downgrade);
+    handle.command("plan", commands::plan);
+    handle.command("releases", commands::releases);
+    handle.command("make_permanent", commands::makePermanent);
+  }
+}

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Picks the Molt kernel jars out of a class path or a set of files: molt-runtime-loader (first:
- * it is the java agent), molt-api, molt-format, molt-control and their runtime dependencies
- * (jackson-*). The kernel version is the runtime-loader's. Stateless and thread-safe.
+ * it is the java agent), molt-api, molt-format, molt-control, molt-upgrade-engine (a kernel
+ * extension) and their runtime dependencies (jackson-*). The kernel version is the
+ * runtime-loader's. Stateless and thread-safe.
  */
 public final class KernelJars {
   private static final Pattern KERNEL_JAR = Pattern.compile(

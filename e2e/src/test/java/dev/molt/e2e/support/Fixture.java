@@ -27,7 +27,12 @@ public record Fixture(
   }
 
   public static Fixture bookApp() {
-    return new Fixture(root().resolve("book_app/0.1.0"), "book_app", "0.1.0",
+    return bookApp("0.1.0");
+  }
+
+  /** book_app at {@code version} (fixtures/book_app/&lt;version&gt;). */
+  public static Fixture bookApp(String version) {
+    return new Fixture(root().resolve("book_app/" + version), "book_app", version,
         Optional.of("dev.molt.fixtures.book.BookApp"));
   }
 

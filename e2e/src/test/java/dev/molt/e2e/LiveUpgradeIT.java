@@ -1,0 +1,190 @@
+package dev.molt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.molt.e2e.support.CommandResult;
+import dev.molt.e2e.support.Http;
+import dev.molt.e2e.support.HttpLoad;
+import dev.molt.e2e.support.Node;
+import dev.molt.e2e.support.Ports;
+import dev.molt.e2e.support.Releases;
+import dev.molt.e2e.support.SharedBookRelease;
+import dev.molt.e2e.support.UpgradeReleases;
+import dev.molt.format.Formats;
+import dev.molt.format.InstalledRelease;
+import dev.molt.format.ReleaseState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live upgrades of a running book_app node through bin/book_app: 0.1.0 -> 0.2.0 (a redefine) and
+ * back under HTTP load, rollback on a failing post_upgrade hook, refusal of a plan with
+ * {@code update}, refusal of a second upgrade while one runs.
+ */
+class LiveUpgradeIT {
+  /** The 404 body of 0.2.0's BookHandler; 0.1.0's says only "no route /nope". */
+  private static final String NEW_404 = "try /books, /stats or /health";
+  private static Path v1;
+  private static Path v2;
+  private static Path v3;
+
+  @TempDir Path dir;
+  private Node node;
+
+  @BeforeAll
+  static void releases() throws Exception {
+    v1 = SharedBookRelease.get().releaseDir();
+    v2 = UpgradeReleases.build("0.2.0", v1);
+    v3 = UpgradeReleases.build("0.3.0", v2);
+  }
+
+  @AfterEach
+  void stopNode() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private int startWith02Installed() {
+    node = new Node(Releases.copy(v1, dir.resolve("book_app")), "book_app");
+    int port = Ports.free();
+    node.startAndAwait(port);
+    UpgradeReleases.install(v2, "0.2.0", node.root());
+    return port;
+  }
+
+  private CommandResult run(String... args) {
+    return node.run(Node.env(Map.of()), args);
+  }
+
+  private InstalledRelease state(String version) throws Exception {
+    return Formats.readReleases(node.root().resolve("releases/RELEASES.json")).release(version)
+        .orElseThrow(() -> new AssertionError(version + " not in RELEASES.json"));
+  }
+
+  @Test
+  void upgradeThenDowngrade_underLoad_noRequestFails_booksAndCounterSurvive() throws Exception {
+    int port = startWith02Installed();
+    assertThat(Http.postForm(port, "/books", "title=Dune&author=Frank+Herbert").statusCode())
+        .isEqualTo(201);
+    assertThat(Http.get(port, "/nope").body()).doesNotContain(NEW_404);
+    CommandResult plan = run("plan", "0.2.0");
+    assertThat(plan.exitCode()).as(plan.toString()).isZero();
+    assertThat(plan.stdout()).contains("redefine book_app: BookHandler, PlainContext",
+        "post_upgrade hooks", "point_of_no_return");
+
+    try (HttpLoad load = HttpLoad.start(port)) {
+      load.awaitMore(50, Node.TIMEOUT);
+      CommandResult up = run("upgrade", "0.2.0");
+      assertThat(up.exitCode()).as(up.toString()).isZero();
+      assertThat(up.stdout()).containsPattern("ok +redefine book_app: BookHandler, PlainContext"
+          + " \\(\\d+ ms\\)").contains("book_app 0.2.0 is running, permanent");
+      load.awaitMore(50, Node.TIMEOUT);
+      assertThat(Http.get(port, "/nope").body()).contains(NEW_404);
+      assertThat(state("0.2.0").state()).isEqualTo(ReleaseState.PERMANENT);
+      assertThat(state("0.1.0").state()).isEqualTo(ReleaseState.OLD);
+      assertThat(run("releases").stdout()).containsPattern("0\\.2\\.0 +permanent +running")
+          .containsPattern("0\\.1\\.0 +old\\s");
+      assertThat(run("describe").stdout()).contains("loaded release: 0.2.0");
+      int requestsAfterUp = requests(port);
+
+      CommandResult down = run("downgrade", "0.1.0");
+      assertThat(down.exitCode()).as(down.toString()).isZero();
+      assertThat(down.stdout()).contains("book_app 0.1.0 is running, permanent");
+      load.awaitMore(50, Node.TIMEOUT);
+      assertThat(Http.get(port, "/nope").body()).doesNotContain(NEW_404).contains("no route");
+      assertThat(requests(port)).isGreaterThan(requestsAfterUp);
+      assertThat(run("releases").stdout()).containsPattern("0\\.1\\.0 +permanent +running")
+          .containsPattern("0\\.2\\.0 +old\\s");
+      load.stop();
+      assertThat(load.failures()).as("failed requests during the upgrades").isEmpty();
+      assertThat(load.succeeded()).isGreaterThan(150);
+    }
+    assertThat(Http.get(port, "/books").body()).contains("Dune");
+    assertThat(node.root().resolve("releases/upgrade.journal.json")).doesNotExist();
+  }
+
+  private static int requests(int port) {
+    String body = Http.get(port, "/stats").body();
+    return Integer.parseInt(body.replaceAll("\\D+", ""));
+  }
+
+  @Test
+  void failingPostUpgradeHook_rollsBack_nodeServesOldRelease_releasesTellsTheTruth()
+      throws Exception {
+    int port = startWith02Installed();
+    hook("post_upgrade", "10-check.sh", "echo \"$MOLT_UPGRADE_FROM $MOLT_UPGRADE_TO"
+        + " $MOLT_UPGRADE_DIRECTION\" > \"$RELEASE_ROOT/tmp/hook.env\"\n"
+        + "echo health check failed\nexit 3\n");
+
+    CommandResult up = run("upgrade", "0.2.0");
+
+    assertThat(up.exitCode()).as(up.toString()).isEqualTo(11);
+    assertThat(up.stderr()).contains("rolled back", "the node runs 0.1.0", "post_upgrade hook",
+        "exit 3", "health check failed").containsPattern("undone +redefine book_app");
+    assertThat(Files.readString(node.root().resolve("tmp/hook.env")).trim())
+        .isEqualTo("0.1.0 0.2.0 up");
+    assertThat(Http.get(port, "/nope").body()).doesNotContain(NEW_404);
+    assertThat(state("0.1.0").state()).isEqualTo(ReleaseState.PERMANENT);
+    assertThat(state("0.2.0").state()).isEqualTo(ReleaseState.UNPACKED);
+    assertThat(run("releases").stdout()).containsPattern("0\\.1\\.0 +permanent +running")
+        .containsPattern("0\\.2\\.0 +unpacked\\s");
+    assertThat(run("describe").stdout()).contains("loaded release: 0.1.0");
+    assertThat(node.root().resolve("releases/upgrade.journal.json")).doesNotExist();
+  }
+
+  @Test
+  void planWithUpdate_isRefusedAtCheck_nothingChanges() throws Exception {
+    int port = startWith02Installed();
+    assertThat(run("upgrade", "0.2.0").exitCode()).isZero();
+    UpgradeReleases.install(v3, "0.3.0", node.root());
+    byte[] releasesBefore = Files.readAllBytes(node.root().resolve("releases/RELEASES.json"));
+
+    CommandResult up = run("upgrade", "0.3.0");
+
+    assertThat(up.exitCode()).as(up.toString()).isEqualTo(10);
+    assertThat(up.stderr()).contains("refused by the check; nothing was changed",
+        "update book_app (dev.molt.fixtures.book.BookService)");
+    assertThat(Files.readAllBytes(node.root().resolve("releases/RELEASES.json")))
+        .isEqualTo(releasesBefore);
+    assertThat(Http.get(port, "/nope").body()).contains(NEW_404);
+    assertThat(run("describe").stdout()).contains("loaded release: 0.2.0");
+  }
+
+  @Test
+  void secondUpgradeWhileOneRuns_isRefusedWithItsOwnExitCode() throws Exception {
+    startWith02Installed();
+    Path started = node.root().resolve("tmp/pre_upgrade.started");
+    hook("pre_upgrade", "10-slow.sh", "touch \"" + started + "\"\nsleep 3\n");
+
+    CompletableFuture<CommandResult> first = CompletableFuture.supplyAsync(
+        () -> run("upgrade", "0.2.0"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(started) && System.nanoTime() < deadline && !first.isDone()) {
+      Thread.sleep(20);
+    }
+    assertThat(started).as("the first upgrade's pre_upgrade hook ran").exists();
+    CommandResult second = run("upgrade", "0.2.0");
+
+    assertThat(second.exitCode()).as(second.toString()).isEqualTo(13);
+    assertThat(second.stderr()).contains("another upgrade or downgrade is running");
+    CommandResult firstResult = first.get(Node.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(firstResult.exitCode()).as(firstResult.toString()).isZero();
+    assertThat(state("0.2.0").state()).isEqualTo(ReleaseState.PERMANENT);
+  }
+
+  private void hook(String phase, String name, String body) throws Exception {
+    Path dir = Files.createDirectories(node.root().resolve("releases/0.2.0/hooks").resolve(phase));
+    Path script = dir.resolve(name);
+    Files.writeString(script, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+}

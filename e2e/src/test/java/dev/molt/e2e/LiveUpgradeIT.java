@@ -167,11 +167,7 @@ class LiveUpgradeIT {
 
     CompletableFuture<CommandResult> first = CompletableFuture.supplyAsync(
         () -> run("upgrade", "0.2.0"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(started) && System.nanoTime() < deadline && !first.isDone()) {
-      Thread.sleep(20);
-    }
-    assertThat(started).as("the first upgrade's pre_upgrade hook ran").exists();
+    awaitFile(started, first);
     CommandResult second = run("upgrade", "0.2.0");
 
     assertThat(second.exitCode()).as(second.toString()).isEqualTo(13);
@@ -179,6 +175,78 @@ class LiveUpgradeIT {
     CommandResult firstResult = first.get(Node.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     assertThat(firstResult.exitCode()).as(firstResult.toString()).isZero();
     assertThat(state("0.2.0").state()).isEqualTo(ReleaseState.PERMANENT);
+  }
+
+  @Test
+  void jvmKilledMidUpgrade_nextStartBootsThePermanentRelease_andClearsTheJournal()
+      throws Exception {
+    int port = startWith02Installed();
+    Path started = node.root().resolve("tmp/post_upgrade.started");
+    Path release = node.root().resolve("tmp/post_upgrade.release");
+    // bounded (30 s) and without a long-lived child, so nothing outlives the test
+    hook("post_upgrade", "10-hang.sh", "touch \"" + started + "\"\ni=0\n"
+        + "while [ $i -lt 300 ] && [ ! -f \"" + release + "\" ]; do sleep 0.1; i=$((i+1)); done\n");
+    long pid = node.pidFromFile().orElseThrow();
+    CompletableFuture<CommandResult> upgrade = CompletableFuture.supplyAsync(
+        () -> run("upgrade", "0.2.0"));
+    try {
+      awaitFile(started, upgrade);
+      assertThat(Http.get(port, "/nope").body()).as("redefined before post_upgrade")
+          .contains(NEW_404);
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      CommandResult lost = upgrade.get(Node.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(lost.exitCode()).as(lost.toString()).isNotZero();
+    } finally {
+      Files.writeString(release, "");
+    }
+    assertThat(Formats.readJournal(node.root().resolve("releases/upgrade.journal.json")).phase())
+        .as("the journal a killed JVM leaves").isNotNull();
+
+    int second = Ports.free();
+    node.startAndAwait(second);
+
+    assertThat(node.log()).contains("upgrade 0.1.0 -> 0.2.0 was interrupted",
+        "the node booted 0.1.0");
+    assertThat(node.root().resolve("releases/upgrade.journal.json")).doesNotExist();
+    assertThat(Http.get(second, "/nope").body()).doesNotContain(NEW_404);
+    assertThat(state("0.1.0").state()).isEqualTo(ReleaseState.PERMANENT);
+    assertThat(state("0.2.0").state()).isEqualTo(ReleaseState.UNPACKED);
+  }
+
+  @Test
+  void trialUpgrade_isCurrent_rebootGoesBackToPermanent_makePermanentKeepsIt() throws Exception {
+    int port = startWith02Installed();
+    CommandResult up = run("upgrade", "0.2.0", "--trial");
+    assertThat(up.exitCode()).as(up.toString()).isZero();
+    assertThat(up.stdout()).contains("book_app 0.2.0 is running, current");
+    assertThat(state("0.1.0").state()).isEqualTo(ReleaseState.PERMANENT);
+
+    CommandResult reboot = node.run(Node.envWithPort(port), "reboot");
+    assertThat(reboot.exitCode()).as(reboot.toString()).isZero();
+    assertThat(reboot.stdout()).contains("book_app 0.1.0 started");
+    assertThat(run("releases").stdout()).containsPattern("0\\.1\\.0 +permanent +running")
+        .containsPattern("0\\.2\\.0 +unpacked\\s");
+
+    assertThat(run("upgrade", "0.2.0", "--trial").exitCode()).isZero();
+    CommandResult keep = run("make_permanent", "0.2.0");
+    assertThat(keep.exitCode()).as(keep.toString()).isZero();
+    assertThat(state("0.2.0").state()).isEqualTo(ReleaseState.PERMANENT);
+    assertThat(state("0.1.0").state()).isEqualTo(ReleaseState.OLD);
+    run("stop");
+    CommandResult offline = run("releases");
+    assertThat(offline.exitCode()).as(offline.toString()).isZero();
+    assertThat(offline.stdout()).containsPattern("0\\.2\\.0 +permanent")
+        .doesNotContain("running");
+  }
+
+  private static void awaitFile(Path file, CompletableFuture<CommandResult> command)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(file) && System.nanoTime() < deadline && !command.isDone()) {
+      Thread.sleep(20);
+    }
+    assertThat(file).as("the hook ran (command: " + (command.isDone() ? command.join() : "running")
+        + ")").exists();
   }
 
   private void hook(String phase, String name, String body) throws Exception {

@@ -409,6 +409,15 @@ cmd_move() {
   ctl_call "$@" ${MOLT_HOOK_TIMEOUT:+--hook-timeout "$MOLT_HOOK_TIMEOUT"}
 }
 
+# releases: the node's answer when it runs; else RELEASES.json as it is on disk.
+cmd_releases() {
+  if [ -n "$(running_pid)" ]; then ctl_call releases; exit $?; fi
+  awk '
+    /"version"[ ]*:/ { v = $0; sub(/^[^:]*:[ ]*"/, "", v); sub(/".*$/, "", v) }
+    /"state"[ ]*:/ { s = $0; sub(/^[^:]*:[ ]*"/, "", s); sub(/".*$/, "", s); printf "%-12s %s\n", v, s }
+  ' "$RELEASE_ROOT/releases/RELEASES.json"
+}
+
 cmd_help() {
   cat <<HELP
 Usage: bin/$RELEASE_NAME <command> [args]
@@ -479,7 +488,7 @@ case $command in
   upgrade|downgrade) cmd_move "$command" "$@" ;;
   plan|make_permanent) [ $# -eq 1 ] || { echo "molt: usage: bin/$RELEASE_NAME $command <vsn>" >&2; exit 2; }
     ctl_call "$command" "$1" ;;
-  releases) ctl_call releases ;;
+  releases) cmd_releases ;;
   version) echo "$RELEASE_NAME $RELEASE_VSN" ;;
   help|--help|-h) cmd_help ;;
   *)

@@ -35,6 +35,7 @@ class LiveUpgradeIT {
   private static Path v1;
   private static Path v2;
   private static Path v3;
+  private static Path v4;
 
   @TempDir Path dir;
   private Node node;
@@ -44,6 +45,7 @@ class LiveUpgradeIT {
     v1 = SharedBookRelease.get().releaseDir();
     v2 = UpgradeReleases.build("0.2.0", v1);
     v3 = UpgradeReleases.build("0.3.0", v2);
+    v4 = UpgradeReleases.build("0.4.0", v1);
   }
 
   @AfterEach
@@ -84,6 +86,7 @@ class LiveUpgradeIT {
     try (HttpLoad load = HttpLoad.start(port)) {
       load.awaitMore(50, Node.TIMEOUT);
       CommandResult up = run("upgrade", "0.2.0");
+      System.out.println(up.stdout()); // the steps and their times, for the build log
       assertThat(up.exitCode()).as(up.toString()).isZero();
       assertThat(up.stdout()).containsPattern("ok +redefine book_app: BookHandler, PlainContext"
           + " \\(\\d+ ms\\)").contains("book_app 0.2.0 is running, permanent");
@@ -115,6 +118,34 @@ class LiveUpgradeIT {
   private static int requests(int port) {
     String body = Http.get(port, "/stats").body();
     return Integer.parseInt(body.replaceAll("\\D+", ""));
+  }
+
+  @Test
+  void restartApplication_0_1_0_to_0_4_0_runsInANewLoaderWithTheNewH2_thenBack() throws Exception {
+    int port = startWith02Installed();
+    UpgradeReleases.install(v4, "0.4.0", node.root());
+    assertThat(Http.postForm(port, "/books", "title=Emma&author=Jane+Austen").statusCode())
+        .isEqualTo(201);
+
+    CommandResult up = run("upgrade", "0.4.0");
+    System.out.println(up.stdout()); // the steps and their times, for the build log
+
+    assertThat(up.exitCode()).as(up.toString()).isZero();
+    assertThat(up.stdout()).containsPattern("ok +restart_application book_app in a new class"
+        + " loader \\(0\\.4\\.0\\)").contains("purge book_app", "book_app 0.4.0 is running");
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+    assertThat(Http.get(port, "/health").body()).contains("\"version\":\"0.4.0\"");
+    assertThat(Http.get(port, "/books").body()).contains("Emma");
+    assertThat(run("describe").stdout()).contains("loaded release: 0.4.0", "h2 2.5.250");
+
+    CommandResult down = run("downgrade", "0.1.0");
+
+    assertThat(down.exitCode()).as(down.toString()).isZero();
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+    assertThat(Http.get(port, "/health").body()).contains("\"version\":\"0.1.0\"");
+    assertThat(Http.get(port, "/books").body()).contains("Emma");
+    assertThat(run("releases").stdout()).containsPattern("0\\.1\\.0 +permanent +running")
+        .containsPattern("0\\.4\\.0 +old\\s");
   }
 
   @Test

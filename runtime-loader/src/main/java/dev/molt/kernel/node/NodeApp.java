@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class NodeApp {
   private volatile AppSpec spec; // replaced by Node.adopt after a live upgrade
-  private final List<Path> jars;
-  private final AppClassLoader loader;
+  private volatile List<Path> jars; // these two and spec are replaced by AppRestart
+  private volatile AppClassLoader loader;
   private volatile AppConfig config;
   private final Path dataDir;
   private final List<String> mainArgs;
@@ -107,6 +107,18 @@ public final class NodeApp {
       throw new IllegalArgumentException(next.name() + " is not " + spec.name());
     }
     this.spec = next;
+  }
+
+  /** Puts the app on another release's entry, jars, loader and config (see {@link AppRestart}). */
+  void swap(AppSpec nextSpec, List<Path> nextJars, AppClassLoader nextLoader, AppConfig nextConfig) {
+    this.spec = nextSpec;
+    this.jars = List.copyOf(nextJars);
+    this.loader = nextLoader;
+    this.config = nextConfig;
+  }
+
+  AppConfig appConfig() {
+    return config;
   }
 
   void state(AppState next) {

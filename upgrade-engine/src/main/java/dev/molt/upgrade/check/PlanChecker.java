@@ -82,7 +82,8 @@ public final class PlanChecker {
     List<Step> steps = new ArrayList<>();
     steps.add(hooks("pre_upgrade", request, running, next));
     try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
-      StepFactory factory = new StepFactory(node, next, instrumentation, trial, problems);
+      StepFactory factory = new StepFactory(node, next, instrumentation, trial, problems,
+          env, log);
       int noReturn = plan.pointOfNoReturn();
       for (int i = 0; i < plan.steps().size(); i++) {
         if (i == noReturn) {

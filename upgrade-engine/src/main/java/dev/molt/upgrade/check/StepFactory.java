@@ -5,6 +5,7 @@ import dev.molt.format.Instruction;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.format.RelupStep;
 import dev.molt.kernel.loader.AppClassLoader;
+import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.Node;
 import dev.molt.upgrade.step.ApplyStep;
 import dev.molt.upgrade.step.ClassBytes;
@@ -12,14 +13,18 @@ import dev.molt.upgrade.step.DefineStep;
 import dev.molt.upgrade.step.PointOfNoReturnStep;
 import dev.molt.upgrade.step.PurgeStep;
 import dev.molt.upgrade.step.RedefineStep;
+import dev.molt.upgrade.step.RestartApplicationStep;
+import dev.molt.upgrade.step.RetiredLoaders;
 import dev.molt.upgrade.step.Step;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns each relup step into a prepared {@link Step}, reading every byte it will need now, so the
@@ -33,9 +38,14 @@ final class StepFactory {
   private final Optional<Instrumentation> instrumentation;
   private final TrialLoaders trial;
   private final Problems problems;
+  private final Map<String, String> env;
+  private final PrintStream log;
+  private final RetiredLoaders retired = new RetiredLoaders();
 
   StepFactory(Node node, ReleaseDescriptor next, Optional<Instrumentation> instrumentation,
-      TrialLoaders trial, Problems problems) {
+      TrialLoaders trial, Problems problems, Map<String, String> env, PrintStream log) {
+    this.env = env;
+    this.log = log;
     this.node = node;
     this.root = node.root();
     this.next = next;
@@ -56,13 +66,16 @@ final class StepFactory {
     } else if (i instanceof Instruction.PointOfNoReturn) {
       return Optional.of(new PointOfNoReturnStep());
     } else if (i instanceof Instruction.Purge) {
-      return Optional.of(new PurgeStep(app));
+      return Optional.of(new PurgeStep(app, retired));
+    } else if (i instanceof Instruction.RestartApplication) {
+      return restart(app);
     } else if (i instanceof Instruction.Update u) {
       return refuse("update " + app + " (" + u.service() + "): a structural change of a stateful"
           + " service is not run by this engine");
     }
     return refuse(i.op() + step.app().map(a -> " " + a).orElse("") + ": not run live by this"
-        + " engine yet (it runs define, redefine, apply and purge); to move to " + next.version()
+        + " engine yet (it runs define, redefine, apply, restart_application and purge); to move"
+        + " to " + next.version()
         + " by a restart instead, run make_permanent " + next.version() + ", then reboot");
   }
 
@@ -107,6 +120,19 @@ final class StepFactory {
       return Optional.empty();
     }
     return Optional.of(new DefineStep(app, classes, ReleaseJars.loadersHolding(node, app), bytes));
+  }
+
+  private Optional<Step> restart(String app) {
+    Optional<AppSpec> target = next.app(app).filter(a -> !a.isLibrary());
+    if (node.app(app).flatMap(a -> a.loader()).isEmpty() || target.isEmpty()) {
+      return refuse("restart_application " + app + ": the app is not an application of both"
+          + " releases " + node.descriptor().version() + " and " + next.version()
+          + "; regenerate the relup");
+    }
+    trial.loadAll(app, List.of(target.get().entry().orElseThrow().className()));
+    Consumer<AppFailure> onMainFailure = f -> log.println("molt: app " + f.app() + " "
+        + f.version() + " main failed after restart_application: " + f.error());
+    return Optional.of(new RestartApplicationStep(node, app, next, env, onMainFailure, retired));
   }
 
   private Optional<Step> apply(String app, Instruction.Apply apply) {

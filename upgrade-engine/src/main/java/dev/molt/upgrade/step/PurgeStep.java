@@ -1,29 +1,73 @@
 package dev.molt.upgrade.step;
 
+import dev.molt.kernel.loader.AppClassLoader;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * {@code purge}: drops the old class loaders a step retired. The steps this engine runs in place
- * ({@code define}, {@code redefine}, {@code apply}) retire no loader, so there is nothing to drop;
- * the step is reported so the plan reads as it was compiled.
+ * {@code purge}: drops the old class loaders the upgrade retired for the app (closing their
+ * jars), then asks the collector for them, within a bounded wait, and says whether they went. A
+ * loader still reachable is reported, not an error: something of the old code still holds it (a
+ * thread the app did not stop, a JDBC driver, a ThreadLocal; see docs/upgrades.md). Steps that
+ * change code in place retire no loader; then there is nothing to drop.
  */
 public final class PurgeStep implements Step {
+  private static final Duration WAIT = Duration.ofSeconds(2);
   private final String app;
+  private final RetiredLoaders retired;
+  private String outcome = "";
 
-  public PurgeStep(String app) {
+  public PurgeStep(String app, RetiredLoaders retired) {
     this.app = app;
+    this.retired = retired;
   }
 
   @Override
   public String describe() {
-    return "purge " + app + ": no old class loader to drop";
+    return "purge " + app + outcome;
   }
 
   @Override
   public void run() {
-    // see the class comment
+    List<AppClassLoader> loaders = retired.take(app);
+    if (loaders.isEmpty()) {
+      outcome = ": no old class loader to drop";
+      return;
+    }
+    List<WeakReference<AppClassLoader>> refs = new ArrayList<>();
+    for (AppClassLoader loader : loaders) {
+      refs.add(new WeakReference<>(loader));
+      try {
+        loader.close();
+      } catch (IOException e) {
+        // its jars stay open until it is collected; nothing else depends on them
+      }
+    }
+    loaders = null; // the last strong references this step held
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (refs.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < deadline) {
+      System.gc();
+      sleep();
+    }
+    long alive = refs.stream().filter(r -> r.get() != null).count();
+    outcome = alive == 0 ? ": old class loader collected"
+        : ": " + alive + " old class loader(s) still reachable after " + WAIT.toSeconds()
+            + " s (something of the old code holds them; see docs/upgrades.md)";
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
   public void undo() {
-    // see the class comment
+    // after the point of no return: never undone
   }
 }

@@ -12,10 +12,16 @@ import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.e2e.support.UpgradeReleases;
 import dev.molt.format.Formats;
 import dev.molt.format.InstalledRelease;
+import dev.molt.format.Instruction;
 import dev.molt.format.ReleaseState;
+import dev.molt.format.Relup;
+import dev.molt.format.RelupPlan;
+import dev.molt.format.RelupStep;
+import dev.molt.format.UpgradeFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +138,7 @@ class LiveUpgradeIT {
 
     assertThat(up.exitCode()).as(up.toString()).isZero();
     assertThat(up.stdout()).containsPattern("ok +restart_application book_app in a new class"
-        + " loader \\(0\\.4\\.0\\)").contains("purge book_app", "book_app 0.4.0 is running");
+        + " loader \\(0\\.4\\.0\\)").contains("purge book_app: old class loader collected", "book_app 0.4.0 is running");
     Http.awaitOk(port, "/health", Node.TIMEOUT);
     assertThat(Http.get(port, "/health").body()).contains("\"version\":\"0.4.0\"");
     assertThat(Http.get(port, "/books").body()).contains("Emma");
@@ -187,6 +193,29 @@ class LiveUpgradeIT {
     assertThat(Files.readAllBytes(node.root().resolve("releases/RELEASES.json")))
         .isEqualTo(releasesBefore);
     assertThat(Http.get(port, "/nope").body()).contains(NEW_404);
+    assertThat(run("describe").stdout()).contains("loaded release: 0.2.0");
+  }
+
+  @Test
+  void redefineOfAStructuralChange_handEditedIntoTheRelup_isRefusedAtCheck() throws Exception {
+    startWith02Installed();
+    assertThat(run("upgrade", "0.2.0").exitCode()).isZero();
+    UpgradeReleases.install(v3, "0.3.0", node.root());
+    Path relupFile = node.root().resolve("releases/0.3.0/relup.json");
+    Relup relup = UpgradeFormats.readRelup(relupFile);
+    // what a hand edit could do: ask for a redefine where the compiler said update
+    List<RelupPlan> up = relup.up().stream().map(p -> new RelupPlan(p.version(), p.steps().stream()
+        .map(st -> st.instruction() instanceof Instruction.Update u
+            ? RelupStep.of(st.app().orElseThrow(), new Instruction.Redefine(List.of(u.service())))
+            : st).toList())).toList();
+    UpgradeFormats.writeRelup(relupFile,
+        new Relup(relup.release(), relup.version(), up, relup.down()));
+
+    CommandResult plan = run("plan", "0.3.0");
+
+    assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(10);
+    assertThat(plan.stderr()).contains("dev.molt.fixtures.book.BookService changes more than"
+        + " method bodies", "update or restart_application");
     assertThat(run("describe").stdout()).contains("loaded release: 0.2.0");
   }
 

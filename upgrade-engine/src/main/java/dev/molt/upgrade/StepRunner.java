@@ -39,9 +39,9 @@ final class StepRunner {
       Step step = plan.steps().get(i);
       UpgradeJournal.Phase phase = pastNoReturn ? UpgradeJournal.Phase.PAST_POINT_OF_NO_RETURN
           : UpgradeJournal.Phase.STEPS;
-      write(start.at(phase, i));
       long t0 = System.nanoTime();
       try {
+        journalStep(start.at(phase, i));
         step.run();
       } catch (StepException e) {
         line("FAILED", step, t0);
@@ -89,6 +89,16 @@ final class StepRunner {
     report.add(text);
     log.println("molt: upgrade:" + text.substring(1));
     log.flush();
+  }
+
+  /** The journal before a step; failing to write it fails the step (and rolls back). */
+  private void journalStep(UpgradeJournal entry) throws StepException {
+    try {
+      journal.write(entry);
+    } catch (IOException e) {
+      throw new StepException("cannot write the upgrade journal " + journal.file() + ": " + e
+          + "; make releases/ writable", e);
+    }
   }
 
   private void write(UpgradeJournal entry) throws UpgradeException {

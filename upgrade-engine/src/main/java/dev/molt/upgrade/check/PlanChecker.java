@@ -66,10 +66,10 @@ public final class PlanChecker {
     } catch (JarMismatchException e) {
       problems.add(e.getMessage());
     }
-    RelupPlan plan = relupPlan(request, running, problems);
+    Optional<RelupPlan> plan = relupPlan(request, running, problems);
     List<Step> steps = new ArrayList<>();
-    if (plan != null && problems.isEmpty()) {
-      steps = steps(request, running, next, plan, problems);
+    if (plan.isPresent() && problems.isEmpty()) {
+      steps = steps(request, running, next, plan.get(), problems);
     }
     if (!problems.isEmpty()) {
       throw failed(request, problems.list());
@@ -134,7 +134,8 @@ public final class PlanChecker {
   }
 
   /** The plan from the running version: in the target's relup going up, the running's going down. */
-  private RelupPlan relupPlan(UpgradeRequest request, String running, Problems problems) {
+  private Optional<RelupPlan> relupPlan(UpgradeRequest request, String running,
+      Problems problems) {
     String target = request.version();
     boolean up = request.direction() == Direction.UP;
     Path file = node.root().resolve("releases").resolve(up ? target : running)
@@ -142,7 +143,7 @@ public final class PlanChecker {
     if (!Files.isRegularFile(file)) {
       problems.add("no relup " + file + "; generate it with the appup compiler (molt relup) and"
           + " install it with the release");
-      return null;
+      return Optional.empty();
     }
     try {
       Relup relup = UpgradeFormats.readRelup(file);
@@ -153,10 +154,10 @@ public final class PlanChecker {
             + running + "? then run downgrade " : "is " + target + " newer than " + running
             + "? then run upgrade ") + target + ", else regenerate the relup");
       }
-      return plan.orElse(null);
+      return plan;
     } catch (FormatException e) {
       problems.add(e.getMessage());
-      return null;
+      return Optional.empty();
     }
   }
 

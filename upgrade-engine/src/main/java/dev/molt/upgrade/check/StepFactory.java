@@ -96,11 +96,11 @@ final class StepFactory {
           .version() + " and " + next.version() + "; regenerate the relup");
     }
     List<AppClassLoader> loaders = ReleaseJars.loadersHolding(node, app);
+    trial.requireSameSchemas(app, classes, loaders);
     Map<String, byte[]> nextBytes = bytes(app, ReleaseJars.own(root, target.get()), classes,
         next.version());
     Map<String, byte[]> previousBytes = bytes(app, ReleaseJars.own(root, running.get()), classes,
         node.descriptor().version());
-    trial.loadAll(app, classes);
     if (nextBytes.size() < classes.size() || previousBytes.size() < classes.size()) {
       return Optional.empty();
     }

@@ -48,6 +48,28 @@ final class TrialLoaders implements AutoCloseable {
     }
   }
 
+  /**
+   * Loads each class in the new release's loaders and compares its schema with the class of the
+   * same name in {@code live} (loaded there, not initialized, if it was not yet).
+   */
+  void requireSameSchemas(String app, List<String> classes, List<? extends ClassLoader> live) {
+    for (URLClassLoader loader : holding(app)) {
+      for (String name : classes) {
+        for (ClassLoader running : live) {
+          try {
+            Schemas.difference(Class.forName(name, false, running),
+                Class.forName(name, false, loader)).ifPresent(d -> problems.add("redefine " + app
+                + ": " + name + " changes more than method bodies (" + d + "); the appup needs"
+                + " update or restart_application for it, regenerate it"));
+          } catch (ClassNotFoundException | LinkageError e) {
+            problems.add("class " + name + " of " + app + " does not load: " + e
+                + "; rebuild the release");
+          }
+        }
+      }
+    }
+  }
+
   /** Checks that {@code className} has a static no-argument {@code method}. */
   void requireStaticMethod(String app, String className, String method) {
     for (URLClassLoader loader : holding(app)) {

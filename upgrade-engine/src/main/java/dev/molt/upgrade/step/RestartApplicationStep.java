@@ -22,7 +22,6 @@ public final class RestartApplicationStep implements Step {
   private final Map<String, String> env;
   private final Consumer<AppFailure> onMainFailure;
   private final RetiredLoaders retired;
-  private Optional<AppRestart.Replaced> replaced = Optional.empty();
 
   public RestartApplicationStep(Node node, String app, ReleaseDescriptor next,
       Map<String, String> env, Consumer<AppFailure> onMainFailure, RetiredLoaders retired) {
@@ -43,9 +42,7 @@ public final class RestartApplicationStep implements Step {
   @Override
   public void run() throws StepException {
     try {
-      AppRestart.Replaced r = AppRestart.restart(node, app, next, env, onMainFailure);
-      replaced = Optional.of(r);
-      retired.retire(app, r.loader());
+      retired.retire(app, AppRestart.restart(node, app, next, env, onMainFailure));
     } catch (KernelException e) {
       throw new StepException(describe() + " failed: " + e.getMessage(), e);
     }
@@ -53,13 +50,12 @@ public final class RestartApplicationStep implements Step {
 
   @Override
   public void undo() throws StepException {
+    Optional<AppRestart.Replaced> replaced = retired.unretire(app);
     if (replaced.isEmpty()) {
       return;
     }
     try {
       AppRestart.restore(node, replaced.get(), onMainFailure);
-      retired.unretire(app, replaced.get().loader());
-      replaced = Optional.empty();
     } catch (KernelException e) {
       throw new StepException("undo " + describe() + " failed: " + e.getMessage(), e);
     }

@@ -1,29 +1,40 @@
 package dev.molt.upgrade.step;
 
 import dev.molt.kernel.loader.AppClassLoader;
+import dev.molt.kernel.node.AppRestart;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The loaders one upgrade retired, by app: kept (so a rollback can put them back) until the
- * plan's {@code purge} steps drop them. Used by one upgrade's thread only.
+ * What one upgrade's {@code restart_application} steps replaced, by app: the only holder of the
+ * old loaders, so a rollback can put them back and {@code purge} can drop them for good (a step
+ * keeping its own reference would keep them from the collector). Used by one upgrade's thread.
  */
 public final class RetiredLoaders {
-  private final Map<String, List<AppClassLoader>> byApp = new HashMap<>();
+  private final Map<String, Deque<AppRestart.Replaced>> byApp = new HashMap<>();
 
-  void retire(String app, AppClassLoader loader) {
-    byApp.computeIfAbsent(app, a -> new ArrayList<>()).add(loader);
+  void retire(String app, AppRestart.Replaced replaced) {
+    byApp.computeIfAbsent(app, a -> new ArrayDeque<>()).push(replaced);
   }
 
-  void unretire(String app, AppClassLoader loader) {
-    byApp.getOrDefault(app, new ArrayList<>()).remove(loader);
+  /** The last thing retired for {@code app}, taken back (for an undo). */
+  Optional<AppRestart.Replaced> unretire(String app) {
+    Deque<AppRestart.Replaced> stack = byApp.get(app);
+    return stack == null || stack.isEmpty() ? Optional.empty() : Optional.of(stack.pop());
   }
 
   /** Removes and returns the loaders retired for {@code app}. */
   List<AppClassLoader> take(String app) {
-    List<AppClassLoader> taken = byApp.remove(app);
-    return taken == null ? List.of() : taken;
+    Deque<AppRestart.Replaced> taken = byApp.remove(app);
+    List<AppClassLoader> loaders = new ArrayList<>();
+    if (taken != null) {
+      taken.forEach(r -> loaders.add(r.loader()));
+    }
+    return loaders;
   }
 }

@@ -3,6 +3,7 @@ package dev.molt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.molt.e2e.support.CommandResult;
+import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.Http;
 import dev.molt.e2e.support.HttpLoad;
 import dev.molt.e2e.support.Node;
@@ -50,8 +51,8 @@ class LiveUpgradeIT {
   static void releases() throws Exception {
     v1 = SharedBookRelease.get().releaseDir();
     v2 = UpgradeReleases.build("0.2.0", v1);
-    v3 = UpgradeReleases.build("0.3.0", v2);
-    v4 = UpgradeReleases.build("0.4.0", v1);
+    v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
+    v4 = UpgradeReleases.build("0.4.0", List.of(v1, v3), List.of());
   }
 
   @AfterEach
@@ -152,6 +153,37 @@ class LiveUpgradeIT {
     assertThat(Http.get(port, "/books").body()).contains("Emma");
     assertThat(run("releases").stdout()).containsPattern("0\\.1\\.0 +permanent +running")
         .containsPattern("0\\.4\\.0 +old\\s");
+  }
+
+  @Test
+  void removeAndAddApplication_0_3_0_to_0_4_0_andBack_bookStatsStopsAndStartsAgain()
+      throws Exception {
+    node = new Node(Releases.copy(v3, dir.resolve("book_app")), "book_app");
+    int port = Ports.free();
+    node.startAndAwait(port);
+    UpgradeReleases.install(v4, "0.4.0", node.root());
+    Path status = node.root().resolve("var/book_stats/status.txt");
+    assertThat(Files.readString(status)).isEqualTo("started 0.1.0\n");
+
+    CommandResult up = run("upgrade", "0.4.0");
+
+    System.out.println(up.stdout()); // the steps and their times, for the build log
+    assertThat(up.exitCode()).as(up.toString()).isZero();
+    assertThat(up.stdout()).containsPattern("ok +remove_application book_stats")
+        .contains("restart_application book_app", "purge book_stats: old class loader collected");
+    assertThat(Files.readString(status)).isEqualTo("started 0.1.0\nstopped 0.1.0\n");
+    assertThat(run("describe").stdout()).doesNotContain("book_stats 0.1.0 running");
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+
+    CommandResult down = run("downgrade", "0.3.0");
+
+    assertThat(down.exitCode()).as(down.toString()).isZero();
+    assertThat(down.stdout()).containsPattern("ok +add_application book_stats 0\\.1\\.0");
+    assertThat(Files.readString(status)).endsWith("stopped 0.1.0\nstarted 0.1.0\n");
+    assertThat(run("describe").stdout()).contains("book_stats 0.1.0 running",
+        "loaded release: 0.3.0");
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+    assertThat(Http.get(port, "/health").body()).contains("\"version\":\"0.3.0\"");
   }
 
   @Test

@@ -36,6 +36,12 @@ public record Fixture(
         Optional.of("dev.molt.fixtures.book.BookApp"));
   }
 
+  /** book_stats 0.1.0, the small app book_app 0.3.0 brings along. */
+  public static Fixture bookStats() {
+    return new Fixture(root().resolve("book_stats/0.1.0"), "book_stats", "0.1.0",
+        Optional.of("dev.molt.fixtures.stats.StatsApp"));
+  }
+
   /** app-a or app-b of the isolation fixture (entry classes ...isolation.a.AppA, ...b.AppB). */
   public static Fixture isolationApp(String artifactId) {
     String letter = artifactId.substring(artifactId.indexOf('-') + 1);

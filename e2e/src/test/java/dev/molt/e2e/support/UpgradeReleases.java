@@ -2,14 +2,17 @@ package dev.molt.e2e.support;
 
 import dev.molt.appup.AppupCompiler;
 import dev.molt.appup.PlanRequest;
+import dev.molt.release.AppInput;
 import dev.molt.release.ReleaseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,14 +31,29 @@ public final class UpgradeReleases {
    * release root of the version before it).
    */
   public static synchronized Path build(String version, Path from) throws Exception {
+    return build(version, List.of(from), List.of());
+  }
+
+  /**
+   * The release root of book_app {@code version} (prod) with the {@code others} applications
+   * beside book_app, and the relup from each of {@code from}.
+   */
+  public static synchronized Path build(String version, List<Path> from, List<Fixture> others)
+      throws Exception {
     Path root = BUILT.get(version);
     if (root == null) {
       Path outputDir = Path.of("target/e2e-releases/book_app-" + version + "-prod")
           .toAbsolutePath();
       SharedBookRelease.deleteTree(outputDir);
-      ReleaseResult result = Releases.build(Fixture.bookApp(version), "prod", outputDir);
+      Fixture book = Fixture.bookApp(version);
+      List<AppInput> apps = new ArrayList<>(book.inputs());
+      for (Fixture other : others) {
+        apps.addAll(other.inputs());
+      }
+      ReleaseResult result = Releases.build(book.artifactId(), version, book.relDir(), "prod",
+          outputDir, apps, Optional.empty());
       root = result.releaseDir();
-      AppupCompiler.writeRelup(AppupCompiler.plan(PlanRequest.of(List.of(from), root)),
+      AppupCompiler.writeRelup(AppupCompiler.plan(PlanRequest.of(from, root)),
           root.resolve("releases").resolve(version).resolve("relup.json"));
       BUILT.put(version, root);
     }

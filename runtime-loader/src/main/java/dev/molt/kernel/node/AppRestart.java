@@ -1,7 +1,6 @@
 package dev.molt.kernel.node;
 
 import dev.molt.format.AppSpec;
-import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.loader.JdkAndApiLoader;
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class AppRestart {
   /** What a restart replaced: enough to put the app back as it ran. */
-  public static final class Replaced {
+  public static final class Replaced implements RetiredApp {
     private final NodeApp app;
     private final AppSpec spec;
     private final List<Path> jars;
@@ -36,6 +35,7 @@ public final class AppRestart {
     }
 
     /** The loader the app ran in before the restart. */
+    @Override
     public AppClassLoader loader() {
       return loader;
     }
@@ -62,7 +62,7 @@ public final class AppRestart {
       AppClassLoader loader = loader(node, next, spec);
       Replaced replaced = new Replaced(a);
       stop(a);
-      a.swap(spec, jarsOf(node.root(), spec), loader, config);
+      a.swap(spec, Node.jarsOf(node.root(), spec), loader, config);
       try {
         start(node, a, onMainFailure);
       } catch (AppStartException e) {
@@ -88,7 +88,7 @@ public final class AppRestart {
     }
   }
 
-  private static void stop(NodeApp app) throws KernelException {
+  static void stop(NodeApp app) throws KernelException {
     if (app.state() != AppState.RUNNING && app.state() != AppState.FAILED) {
       return;
     }
@@ -105,7 +105,7 @@ public final class AppRestart {
     app.state(AppState.STOPPED);
   }
 
-  private static void start(Node node, NodeApp app, Consumer<AppFailure> onMainFailure)
+  static void start(Node node, NodeApp app, Consumer<AppFailure> onMainFailure)
       throws AppStartException {
     app.state(AppState.STARTING);
     try {
@@ -118,11 +118,11 @@ public final class AppRestart {
     app.transition(AppState.STARTING, AppState.RUNNING);
   }
 
-  private static AppClassLoader loader(Node node, ReleaseDescriptor next, AppSpec spec)
+  static AppClassLoader loader(Node node, ReleaseDescriptor next, AppSpec spec)
       throws KernelException {
-    List<Path> classPath = new ArrayList<>(jarsOf(node.root(), spec));
+    List<Path> classPath = new ArrayList<>(Node.jarsOf(node.root(), spec));
     for (String lib : spec.classPath()) {
-      next.app(lib).ifPresent(l -> classPath.addAll(jarsOf(node.root(), l)));
+      next.app(lib).ifPresent(l -> classPath.addAll(Node.jarsOf(node.root(), l)));
     }
     List<AppClassLoader> delegates = new ArrayList<>();
     for (String dep : next.delegatesOf(spec)) {
@@ -136,11 +136,5 @@ public final class AppRestart {
     }
   }
 
-  private static List<Path> jarsOf(Path root, AppSpec spec) {
-    List<Path> jars = new ArrayList<>();
-    for (JarRef jar : spec.jars()) {
-      jars.add(root.resolve(spec.dir()).resolve(jar.file()));
-    }
-    return jars;
-  }
+
 }

@@ -33,7 +33,7 @@ public final class Node {
   private volatile ReleaseDescriptor descriptor; // replaced by adopt after a live upgrade
   private final Path root;
   private final Instant startedAt;
-  private final List<NodeApp> apps;
+  private volatile List<NodeApp> apps; // replaced (copy on write) by AppSet
   private final Map<String, Duration> loadTimings;
 
   private Node(ReleaseDescriptor descriptor, Path root, Instant startedAt, List<NodeApp> apps,
@@ -96,6 +96,11 @@ public final class Node {
       next.app(app.name()).ifPresent(app::spec);
     }
     descriptor = next;
+  }
+
+  /** Replaces the app list (an immutable copy); called by {@link AppSet} with the node locked. */
+  void replaceApps(List<NodeApp> next) {
+    apps = List.copyOf(next);
   }
 
   /** When {@link #load} began. */
@@ -246,7 +251,7 @@ public final class Node {
   }
 
   /** The entry's {@code args} with {@code ${VAR}} resolved as in config.json. */
-  private static List<String> mainArgs(AppSpec spec, Map<String, String> env)
+  static List<String> mainArgs(AppSpec spec, Map<String, String> env)
       throws ConfigException {
     List<String> args = spec.entry().orElseThrow().args();
     List<String> resolved = new ArrayList<>(args.size());
@@ -257,7 +262,7 @@ public final class Node {
     return resolved;
   }
 
-  private static List<Path> jarsOf(Path root, AppSpec spec) {
+  static List<Path> jarsOf(Path root, AppSpec spec) {
     List<Path> jars = new ArrayList<>();
     for (JarRef jar : spec.jars()) {
       jars.add(root.resolve(spec.dir()).resolve(jar.file()));
@@ -265,11 +270,11 @@ public final class Node {
     return jars;
   }
 
-  private static Path dataDir(Path root, AppSpec spec) {
+  static Path dataDir(Path root, AppSpec spec) {
     return root.resolve("var").resolve(spec.name());
   }
 
-  private static void createDataDir(Path dir) throws KernelException {
+  static void createDataDir(Path dir) throws KernelException {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

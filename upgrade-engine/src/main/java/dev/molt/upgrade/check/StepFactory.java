@@ -7,12 +7,14 @@ import dev.molt.format.RelupStep;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.Node;
+import dev.molt.upgrade.step.AddApplicationStep;
 import dev.molt.upgrade.step.ApplyStep;
 import dev.molt.upgrade.step.ClassBytes;
 import dev.molt.upgrade.step.DefineStep;
 import dev.molt.upgrade.step.PointOfNoReturnStep;
 import dev.molt.upgrade.step.PurgeStep;
 import dev.molt.upgrade.step.RedefineStep;
+import dev.molt.upgrade.step.RemoveApplicationStep;
 import dev.molt.upgrade.step.RestartApplicationStep;
 import dev.molt.upgrade.step.RetiredLoaders;
 import dev.molt.upgrade.step.Step;
@@ -69,13 +71,16 @@ final class StepFactory {
       return Optional.of(new PurgeStep(app, retired));
     } else if (i instanceof Instruction.RestartApplication) {
       return restart(app);
+    } else if (i instanceof Instruction.AddApplication) {
+      return add(app);
+    } else if (i instanceof Instruction.RemoveApplication) {
+      return remove(app);
     } else if (i instanceof Instruction.Update u) {
       return refuse("update " + app + " (" + u.service() + "): a structural change of a stateful"
           + " service is not run by this engine");
     }
     return refuse(i.op() + step.app().map(a -> " " + a).orElse("") + ": not run live by this"
-        + " engine yet (it runs define, redefine, apply, restart_application and purge); to move"
-        + " to " + next.version()
+        + " engine yet; to move to " + next.version()
         + " by a restart instead, run make_permanent " + next.version() + ", then reboot");
   }
 
@@ -130,9 +135,31 @@ final class StepFactory {
           + "; regenerate the relup");
     }
     trial.loadAll(app, List.of(target.get().entry().orElseThrow().className()));
-    Consumer<AppFailure> onMainFailure = f -> log.println("molt: app " + f.app() + " "
-        + f.version() + " main failed after restart_application: " + f.error());
-    return Optional.of(new RestartApplicationStep(node, app, next, env, onMainFailure, retired));
+    return Optional.of(new RestartApplicationStep(node, app, next, env, mainFailure(app),
+        retired));
+  }
+
+  private Optional<Step> add(String app) {
+    Optional<AppSpec> target = next.app(app).filter(a -> !a.isLibrary());
+    if (node.app(app).isPresent() || target.isEmpty()) {
+      return refuse("add_application " + app + ": it must be an application of " + next.version()
+          + " that the node does not run; regenerate the relup");
+    }
+    trial.loadAll(app, List.of(target.get().entry().orElseThrow().className()));
+    return Optional.of(new AddApplicationStep(node, app, next, env, mainFailure(app)));
+  }
+
+  private Optional<Step> remove(String app) {
+    if (node.app(app).flatMap(a -> a.loader()).isEmpty()) {
+      return refuse("remove_application " + app + ": no application " + app + " runs in the"
+          + " node; regenerate the relup");
+    }
+    return Optional.of(new RemoveApplicationStep(node, app, mainFailure(app), retired));
+  }
+
+  private Consumer<AppFailure> mainFailure(String app) {
+    return f -> log.println("molt: app " + f.app() + " " + f.version() + " main failed after a"
+        + " live upgrade step: " + f.error());
   }
 
   private Optional<Step> apply(String app, Instruction.Apply apply) {

@@ -5,6 +5,7 @@ import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.AppRestart;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
+import dev.molt.kernel.node.RetiredApp;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,12 +51,12 @@ public final class RestartApplicationStep implements Step {
 
   @Override
   public void undo() throws StepException {
-    Optional<AppRestart.Replaced> replaced = retired.unretire(app);
-    if (replaced.isEmpty()) {
+    Optional<RetiredApp> replaced = retired.unretire(app);
+    if (replaced.isEmpty() || !(replaced.get() instanceof AppRestart.Replaced r)) {
       return;
     }
     try {
-      AppRestart.restore(node, replaced.get(), onMainFailure);
+      AppRestart.restore(node, r, onMainFailure);
     } catch (KernelException e) {
       throw new StepException("undo " + describe() + " failed: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.molt.upgrade.extension;
 
 import dev.molt.control.Request;
+import dev.molt.control.RequestHandler;
 import dev.molt.control.Response;
 import dev.molt.control.Session;
 import dev.molt.format.InstalledRelease;
@@ -16,7 +17,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** The engine's control-channel commands; each answer's exit code is one of {@link ExitCodes}. */
-final class EngineCommands {
+final class EngineCommands implements RequestHandler {
+  /** The commands, in the order {@code help} lists them. */
+  static final List<String> NAMES =
+      List.of("upgrade", "downgrade", "plan", "releases", "make_permanent");
+
   private final UpgradeEngine engine;
   private final Node node;
 
@@ -25,12 +30,23 @@ final class EngineCommands {
     this.node = node;
   }
 
-  Response upgrade(Request request, Session session) {
-    return move(request, Direction.UP);
-  }
-
-  Response downgrade(Request request, Session session) {
-    return move(request, Direction.DOWN);
+  @Override
+  public Response handle(Request request, Session session) {
+    switch (request.command()) {
+      case "upgrade":
+        return move(request, Direction.UP);
+      case "downgrade":
+        return move(request, Direction.DOWN);
+      case "plan":
+        return plan(request);
+      case "releases":
+        return releases();
+      case "make_permanent":
+        return makePermanent(request);
+      default:
+        return Response.failed(ExitCodes.USAGE, "molt: not an upgrade command: "
+            + request.command() + "\n");
+    }
   }
 
   private Response move(Request request, Direction direction) {
@@ -53,7 +69,7 @@ final class EngineCommands {
     }
   }
 
-  Response plan(Request request, Session session) {
+  private Response plan(Request request) {
     if (request.args().size() != 1) {
       return Response.failed(ExitCodes.USAGE, "molt: usage: plan <vsn>\n");
     }
@@ -71,7 +87,7 @@ final class EngineCommands {
     }
   }
 
-  Response releases(Request request, Session session) {
+  private Response releases() {
     try {
       ReleasesFile file = engine.releases();
       StringBuilder out = new StringBuilder();
@@ -86,7 +102,7 @@ final class EngineCommands {
     }
   }
 
-  Response makePermanent(Request request, Session session) {
+  private Response makePermanent(Request request) {
     if (request.args().size() != 1) {
       return Response.failed(ExitCodes.USAGE, "molt: usage: make_permanent <vsn>\n");
     }

@@ -22,11 +22,11 @@ public final class EngineExtension implements NodeExtension {
       // the node still boots: its release is the permanent one whatever the journal said
       handle.log().println("molt: " + e.getMessage());
     }
+    // One handler object, no lambdas: this runs at every boot, and each lambda costs a hidden
+    // class spun at run time.
     EngineCommands commands = new EngineCommands(engine, handle.node());
-    handle.command("upgrade", commands::upgrade);
-    handle.command("downgrade", commands::downgrade);
-    handle.command("plan", commands::plan);
-    handle.command("releases", commands::releases);
-    handle.command("make_permanent", commands::makePermanent);
+    for (String command : EngineCommands.NAMES) {
+      handle.command(command, commands);
+    }
   }
 }

@@ -37,8 +37,8 @@ final class StepRunner {
     boolean pastNoReturn = false;
     for (int i = 0; i < plan.steps().size(); i++) {
       Step step = plan.steps().get(i);
-      UpgradeJournal.Phase phase = pastNoReturn ? UpgradeJournal.Phase.PAST_POINT_OF_NO_RETURN
-          : UpgradeJournal.Phase.STEPS;
+      UpgradeJournal.Phase phase = step.journalPhase().orElse(pastNoReturn
+          ? UpgradeJournal.Phase.PAST_POINT_OF_NO_RETURN : UpgradeJournal.Phase.STEPS);
       long t0 = System.nanoTime();
       try {
         journalStep(start.at(phase, i));

@@ -1,5 +1,6 @@
 package dev.molt.upgrade.hook;
 
+import dev.molt.format.UpgradeJournal;
 import dev.molt.upgrade.step.Step;
 import dev.molt.upgrade.step.StepException;
 import java.io.File;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,6 +52,12 @@ public final class HookStep implements Step {
   @Override
   public String describe() {
     return phase + " hooks";
+  }
+
+  @Override
+  public Optional<UpgradeJournal.Phase> journalPhase() {
+    return Optional.of(phase.equals("pre_upgrade") ? UpgradeJournal.Phase.PRE_UPGRADE
+        : UpgradeJournal.Phase.POST_UPGRADE);
   }
 
   @Override

@@ -10,8 +10,14 @@ import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.e2e.support.UpgradeReleases;
+import dev.molt.format.Instruction;
+import dev.molt.format.Relup;
+import dev.molt.format.RelupPlan;
+import dev.molt.format.RelupStep;
+import dev.molt.format.UpgradeFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppStepsUpgradeIT {
   private static Path v1;
+  private static Path v2;
   private static Path v3;
   private static Path v4;
 
@@ -36,7 +43,7 @@ class AppStepsUpgradeIT {
   @BeforeAll
   static void releases() throws Exception {
     v1 = SharedBookRelease.get().releaseDir();
-    Path v2 = UpgradeReleases.build("0.2.0", v1);
+    v2 = UpgradeReleases.build("0.2.0", v1);
     v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
     v4 = UpgradeReleases.build("0.4.0", List.of(v1, v3), List.of());
   }
@@ -114,5 +121,50 @@ class AppStepsUpgradeIT {
         "loaded release: 0.3.0");
     Http.awaitOk(port, "/health", Node.TIMEOUT);
     assertThat(Http.get(port, "/health").body()).contains("\"version\":\"0.3.0\"");
+  }
+
+  @Test
+  void addApplicationDefineRedefineApply_inOneLiveUpgrade_allRunLive() throws Exception {
+    int port = start(v1);
+    UpgradeReleases.install(v2, "0.2.0", node.root());
+    assertThat(run("upgrade", "0.2.0").exitCode()).isZero();
+    UpgradeReleases.install(v3, "0.3.0", node.root());
+    // 0.2.0 -> 0.3.0 without its update (not run by this engine) and the handler that needs it,
+    // plus an apply: define, redefine, apply and add_application in one plan
+    Path relupFile = node.root().resolve("releases/0.3.0/relup.json");
+    Relup relup = UpgradeFormats.readRelup(relupFile);
+    List<RelupPlan> up = new ArrayList<>();
+    for (RelupPlan plan : relup.up()) {
+      List<RelupStep> steps = new ArrayList<>();
+      for (RelupStep step : plan.steps()) {
+        if (step.instruction() instanceof Instruction.Update) {
+          steps.add(RelupStep.of("book_app", new Instruction.Apply(
+              "dev.molt.fixtures.book.ReleaseTasks", "migrate")));
+        } else if (step.instruction() instanceof Instruction.Redefine) {
+          steps.add(RelupStep.of("book_app", new Instruction.Redefine(
+              List.of("dev.molt.fixtures.book.PlainContext"))));
+        } else {
+          steps.add(step);
+        }
+      }
+      up.add(new RelupPlan(plan.version(), steps));
+    }
+    UpgradeFormats.writeRelup(relupFile,
+        new Relup(relup.release(), relup.version(), up, relup.down()));
+
+    CommandResult upgrade = run("upgrade", "0.3.0");
+
+    System.out.println(upgrade.stdout()); // the steps and their times, for the build log
+    assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+    assertThat(upgrade.stdout()).containsPattern("ok +define book_app: BookServiceMigration[^\\n]*"
+        + "\\n +ok +redefine book_app: PlainContext[^\\n]*\\n +ok +apply book_app:"
+        + " dev\\.molt\\.fixtures\\.book\\.ReleaseTasks\\.migrate\\(\\)")
+        .containsPattern("ok +add_application book_stats 0\\.1\\.0")
+        .contains("book_app 0.3.0 is running, permanent");
+    assertThat(Files.readString(node.root().resolve("var/book_stats/status.txt")))
+        .isEqualTo("started 0.1.0\n");
+    assertThat(Http.get(port, "/stats").statusCode()).isEqualTo(200);
+    assertThat(run("describe").stdout()).contains("loaded release: 0.3.0",
+        "book_stats 0.1.0 running");
   }
 }

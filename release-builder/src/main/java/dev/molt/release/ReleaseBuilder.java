@@ -92,7 +92,8 @@ public final class ReleaseBuilder {
   }
 
   private static List<Step> steps() {
-    return List.of(new ReadRelConfigStep(), new ValidateInputsStep(), new CopyAppsStep(),
+    return List.of(new ReadRelConfigStep(), new ValidateInputsStep(),
+        new CheckSystemLoaderUsesStep(), new CopyAppsStep(),
         new CopyKernelStep(), new LinkRuntimeStep(), new CopyRelFilesStep(),
         new WriteReleaseFilesStep(), new WriteBinScriptStep(), new ArchiveStep());
   }

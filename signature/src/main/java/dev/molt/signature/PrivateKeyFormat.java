@@ -39,6 +39,9 @@ final class PrivateKeyFormat {
   static SshKeyPair decode(String text, Path file) throws SigningException {
     Function<String, SigningException> error = m -> new KeyFileException(file + " is not a usable "
         + "OpenSSH private key: " + m + "; use a key made by molt keygen or ssh-keygen -t ed25519");
+    if (text.strip().startsWith("ssh-")) {
+      throw error.apply("it is a public key line; pass the private key file (the one without .pub)");
+    }
     if (text.contains("-----BEGIN") && !text.contains("-----BEGIN " + Armor.PRIVATE_KEY)) {
       throw error.apply("it is in another format (PEM or PKCS#8); convert it with "
           + "ssh-keygen -p -o -f " + file);

@@ -156,6 +156,15 @@ class SignaturesTest {
   }
 
   @Test
+  void readPrivateKey_givenThePublicKey_saysToPassThePrivateOne() throws Exception {
+    Path pub = Files.writeString(dir.resolve("ci.pub"), key.publicKey().line() + "\n");
+
+    assertThatThrownBy(() -> Signatures.readPrivateKey(pub))
+        .isInstanceOf(KeyFileException.class).hasMessageContaining(pub + " is not a usable OpenSSH private key")
+        .hasMessageContaining("public key line");
+  }
+
+  @Test
   void parsePublicKey_rsaOrGarbage_isKeyFileErrorNamingTheSource() {
     assertThatThrownBy(() -> Signatures.parsePublicKey("ssh-rsa AAAAB3NzaC1yc2E= me", "rel/trusted-keys/me.pub"))
         .isInstanceOf(KeyFileException.class)

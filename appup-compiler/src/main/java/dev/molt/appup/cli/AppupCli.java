@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code molt-appup plan|appup|relup|upgrade-package}: the appup compiler for CI. Results go to
  * stdout, diagnostics to stderr. Exit codes: 0 ok, 1 internal error, 2 usage error, 3 the plan
- * fails the {@code --fail-on} gate (nothing is written), 4 invalid input (release, jar, override).
+ * fails the {@code --fail-on} gate (nothing is written), 4 invalid input (release, jar, override,
+ * signing key).
  */
 @Command(name = "molt-appup", mixinStandardHelpOptions = true, version = "molt-appup 0.1.0",
     description = "Diffs releases into hot-upgrade plans (appups, relups) and upgrade packages.",
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:usage error",
         "3:the plan fails the --fail-on gate; nothing was written",
-        "4:invalid input: release, jar, class file or override (the message says which)"})
+        "4:invalid input: release, jar, class file, override or signing key (the message says which)"})
 public final class AppupCli implements Callable<Integer> {
   /** The plan needs a step the {@code --fail-on} gate forbids. */
   public static final int GATE_FAILED = 3;

@@ -81,6 +81,17 @@ class SshKeygenInteropIT {
   }
 
   @Test
+  void signedBySshKeygenWithSha256_verifiesWithMolt() throws Exception {
+    run("-q", "-t", "ed25519", "-N", "", "-C", "ops", "-f", dir.resolve("key").toString());
+    Result sign = run("-Y", "sign", "-f", dir.resolve("key").toString(), "-n", NS, "-O", "hashalg=sha256",
+        file.toString());
+    assertThat(sign.code()).as("%s", sign).isZero();
+    SshPublicKey pub = Signatures.readPublicKey(dir.resolve("key.pub"));
+
+    assertThat(Signatures.verify(file, Signatures.signatureOf(file), List.of(pub), NS)).isEqualTo(pub);
+  }
+
+  @Test
   void moltKeygenKey_isReadBySshKeygen_andSignsWithSshKeygenSign() throws Exception {
     SshKeyPair key = Signatures.generate("molt@example.com");
     Path priv = dir.resolve("molt_key");

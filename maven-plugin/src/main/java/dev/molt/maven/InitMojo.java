@@ -9,8 +9,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * {@code molt:init} writes a {@code rel/} folder to edit and commit: molt.json (name, version,
- * environments dev and prod), jvm.options, config.json, and hooks/ and commands/ with a README
- * each. Existing files are never overwritten; each file is logged as written or kept. Maven
+ * environments dev and prod), jvm.options, config.json, and hooks/, commands/ and trusted-keys/
+ * (public keys whose signatures on upgrade packages the release accepts) with a README each. Existing files are never overwritten; each file is logged as written or kept. Maven
  * creates one instance per execution.
  */
 @Mojo(name = "init", threadSafe = true)

@@ -23,6 +23,7 @@ class InitMojoIT {
     assertThat(rel.resolve("config.json")).isRegularFile();
     assertThat(rel.resolve("hooks/README.md")).isRegularFile();
     assertThat(rel.resolve("commands/README.md")).isRegularFile();
+    assertThat(rel.resolve("trusted-keys/README.md")).content().contains("releases/<vsn>/trusted-keys/");
     assertThat(rel.resolve("jvm.options")).content().isEqualTo(editedOptions);
     assertThat(first.output()).contains("wrote rel/molt.json", "kept  rel/jvm.options");
 

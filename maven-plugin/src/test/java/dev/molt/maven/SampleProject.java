@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -52,6 +53,11 @@ final class SampleProject {
 
   /** Runs {@code mvn <args>} in the project; the build's output is kept in {@code <dir>/build-N.log}. */
   Build mvn(String... args) throws IOException, InterruptedException {
+    return mvn(Map.of(), args);
+  }
+
+  /** As {@link #mvn(String...)} with {@code env} added to the environment of mvn. */
+  Build mvn(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(mvnExecutable());
     command.addAll(List.of("-B", "-ntp", "-Dstyle.color=never", "-s", settings.toString(),
@@ -66,6 +72,7 @@ final class SampleProject {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().remove("MAVEN_OPTS");
+    builder.environment().putAll(env);
     Process process = builder.start();
     try {
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {

@@ -14,14 +14,22 @@ final class Connection implements Closeable {
   final FrameWriter writer;
   final String transport;
   final Optional<String> peer;
+  /** The remote host address of a TCP peer, by which connections are budgeted; empty for Unix sockets. */
+  final Optional<String> host;
   private final Closeable resource;
 
   Connection(InputStream in, OutputStream out, Closeable resource, String transport, Optional<String> peer) {
+    this(in, out, resource, transport, peer, Optional.empty());
+  }
+
+  Connection(InputStream in, OutputStream out, Closeable resource, String transport, Optional<String> peer,
+      Optional<String> host) {
     this.reader = new FrameReader(in);
     this.writer = new FrameWriter(out);
     this.resource = resource;
     this.transport = transport;
     this.peer = peer;
+    this.host = host;
   }
 
   /**

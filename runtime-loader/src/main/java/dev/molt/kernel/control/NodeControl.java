@@ -26,7 +26,7 @@ public final class NodeControl implements AutoCloseable {
   private static final Set<ControlEvent.Kind> LOGGED = EnumSet.of(
       ControlEvent.Kind.AUTHENTICATION_FAILED, ControlEvent.Kind.HANDSHAKE_TIMEOUT,
       ControlEvent.Kind.PROTOCOL_ERROR, ControlEvent.Kind.REJECTED_BUSY,
-      ControlEvent.Kind.HANDLER_FAILED);
+      ControlEvent.Kind.HANDLER_FAILED, ControlEvent.Kind.ACCEPT_FAILED);
   private final ControlServer server;
 
   private NodeControl(ControlServer server) {

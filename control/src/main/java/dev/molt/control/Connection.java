@@ -56,6 +56,16 @@ final class Connection implements Closeable {
     }
   }
 
+  /**
+   * Seals both directions with the session key once the handshake has succeeded; {@code self} is
+   * this side's role ({@link Handshake#CLIENT} or {@link Handshake#SERVER}).
+   */
+  void seal(byte[] sessionKey, byte self) {
+    byte peerRole = self == Handshake.CLIENT ? Handshake.SERVER : Handshake.CLIENT;
+    writer.seal(new FrameSeal(sessionKey, self));
+    reader.seal(new FrameSeal(sessionKey, peerRole));
+  }
+
   /** Writes a frame, ignoring failure: used for the last word before closing a connection. */
   void tryWrite(Frame frame) {
     try {

@@ -55,11 +55,12 @@ final class ConnectionWorker implements Runnable {
       }
     } catch (UnsupportedVersionException e) {
       settings.emit(ControlEvent.Kind.PROTOCOL_ERROR, id, connection, e.getMessage());
-      connection.tryWrite(Messages.error(ErrorCode.VERSION_MISMATCH, "node speaks protocol " + Protocol.VERSION
-          + ", client speaks " + e.version()));
+      connection.tryWrite(Messages.error(ErrorCode.VERSION_MISMATCH, "protocol version " + e.version()
+          + ", this node speaks " + Protocol.VERSION + "; use the bin/<name> of the same release"));
     } catch (ProtocolException e) {
       settings.emit(ControlEvent.Kind.PROTOCOL_ERROR, id, connection, e.getMessage());
-      ErrorCode code = e instanceof UnexpectedFrameException ? ErrorCode.UNEXPECTED_FRAME : ErrorCode.BAD_FRAME;
+      ErrorCode code = e instanceof UnexpectedFrameException ? ErrorCode.UNEXPECTED_FRAME
+          : e instanceof FrameAuthenticationException ? ErrorCode.FRAME_AUTHENTICATION_FAILED : ErrorCode.BAD_FRAME;
       connection.tryWrite(Messages.error(code, e.getMessage()));
     } catch (SocketTimeoutException e) {
       settings.emit(ControlEvent.Kind.HANDSHAKE_TIMEOUT, id, connection, "a handshake read took longer than "

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -78,8 +79,11 @@ public final class ControlClient implements AutoCloseable {
   }
 
   /**
-   * Connects to a node's TLS listener and runs the handshake. {@code tls} must trust the node's
-   * certificate ({@link TlsConfig#sslContext()} of the same key store does).
+   * Connects to a node's TLS listener and runs the handshake. {@code tls} must recognise the node's
+   * certificate: {@link TlsTrust#pinned} with its fingerprint, or {@link TlsTrust#trustStore} with
+   * a trust store that holds it (no private key needed).
+   *
+   * @throws AuthenticationException the server's certificate is not the one {@code tls} trusts
    */
   public static ControlClient connectTls(InetSocketAddress address, SSLContext tls, byte[] cookie, Duration timeout,
       String nodeName) throws ControlException {
@@ -91,6 +95,21 @@ public final class ControlClient implements AutoCloseable {
       socket.connect(address, (int) Math.max(1, timeout.toMillis()));
     } catch (IOException e) {
       throw new NodeNotRunningException(nodeName + " is not running (nothing listens with TLS on " + address + ")", e);
+    }
+    try {
+      socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+      socket.startHandshake();
+    } catch (SSLHandshakeException e) {
+      close(socket);
+      if (!rejectedCertificate(e)) {
+        throw new ConnectionClosedException("the TLS handshake with " + address + " failed (" + e.getMessage()
+            + "); the node may be busy or refusing this address, see its log", e);
+      }
+      throw new AuthenticationException("the TLS server at " + address + " is not the node this client trusts ("
+          + e.getMessage() + "); check the pinned fingerprint or the trust store", e);
+    } catch (IOException e) {
+      close(socket);
+      throw new ConnectionClosedException("TLS connection to " + address + " failed: " + e.getMessage(), e);
     }
     try {
       Connection connection = new Connection(socket.getInputStream(), socket.getOutputStream(), socket, "tls",
@@ -214,6 +233,16 @@ public final class ControlClient implements AutoCloseable {
     } finally {
       limit.cancel(false);
     }
+  }
+
+  /** Whether the handshake failed because this side's trust manager refused the server's certificate. */
+  private static boolean rejectedCertificate(SSLHandshakeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void requireCookie(byte[] cookie) throws CookieException {

@@ -43,15 +43,11 @@ public final class TlsTrust {
 
   /**
    * A client context that accepts exactly one server certificate: the one with this SHA-256
-   * fingerprint, written as keytool prints it ({@code AB:CD:…}; colons and case do not matter).
+   * fingerprint, written as keytool prints it ({@code AB:CD:…}, or the whole line {@code SHA256:
+   * AB:CD:…}; colons, spaces and case do not matter).
    */
   public static SSLContext pinned(String sha256Fingerprint) throws ControlException {
-    byte[] pin;
-    try {
-      pin = HexFormat.of().parseHex(sha256Fingerprint.replace(":", "").strip().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      pin = new byte[0];
-    }
+    byte[] pin = parse(sha256Fingerprint);
     if (pin.length != 32) {
       throw new ControlException("'" + sha256Fingerprint + "' is not a SHA-256 fingerprint; give the 32 bytes in hex"
           + " as keytool -list -v prints them (SHA256: AB:CD:...)");
@@ -60,6 +56,16 @@ public final class TlsTrust {
       return context(new TrustManager[] {new PinnedTrustManager(pin)});
     } catch (GeneralSecurityException e) {
       throw new ControlException("cannot make a TLS context: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] parse(String fingerprint) {
+    String hex = fingerprint.strip().toLowerCase(Locale.ROOT);
+    hex = hex.startsWith("sha256:") ? hex.substring("sha256:".length()) : hex;
+    try {
+      return HexFormat.of().parseHex(hex.replace(":", "").replace(" ", "").replace("\t", ""));
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
     }
   }
 

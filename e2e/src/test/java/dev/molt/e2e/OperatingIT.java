@@ -254,17 +254,19 @@ class OperatingIT {
     CommandResult start = node.run(withPassword, "start");
     assertThat(start.exitCode()).as(start + "\n" + node.log()).isZero();
     java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("listens with TLS on 127\\.0\\.0\\.1:(\\d+)").matcher(node.log());
+        .compile("listens with TLS on 127\\.0\\.0\\.1:(\\d+); its certificate's SHA-256 fingerprint is"
+            + " ([0-9A-F:]{95})").matcher(node.log());
     assertThat(m.find()).as(node.log()).isTrue();
     var address = new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
-    var tls = dev.molt.control.TlsConfig.loopback(store, "tls-secret".toCharArray(), 0);
+    // The client pins the fingerprint the node logged; it never needs the node's private key.
+    javax.net.ssl.SSLContext pinned = dev.molt.control.TlsTrust.pinned(m.group(2));
     byte[] cookie = dev.molt.control.Cookie.resolve(node.root().resolve("releases/COOKIE"), Map.of());
-    try (var client = dev.molt.control.ControlClient.connectTls(address, tls.sslContext(), cookie,
+    try (var client = dev.molt.control.ControlClient.connectTls(address, pinned, cookie,
         java.time.Duration.ofSeconds(10), "book_app")) {
       assertThat(client.call(dev.molt.control.Request.of("ping")).output()).isEqualTo("pong\n");
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.molt.control.ControlClient
-            .connectTls(address, tls.sslContext(), "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            .connectTls(address, pinned, "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.time.Duration.ofSeconds(10), "book_app"))
         .isInstanceOf(dev.molt.control.AuthenticationException.class);
     assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");

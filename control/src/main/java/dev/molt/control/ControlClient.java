@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSocket;
 
 /**
  * An authenticated session with a node. Both sides proved the cookie before {@code connect}
@@ -88,37 +86,8 @@ public final class ControlClient implements AutoCloseable {
   public static ControlClient connectTls(InetSocketAddress address, SSLContext tls, byte[] cookie, Duration timeout,
       String nodeName) throws ControlException {
     requireCookie(cookie);
-    ClientErrors errors = new ClientErrors(address.toString(), nodeName);
-    SSLSocket socket;
-    try {
-      socket = (SSLSocket) tls.getSocketFactory().createSocket();
-      socket.connect(address, (int) Math.max(1, timeout.toMillis()));
-    } catch (IOException e) {
-      throw new NodeNotRunningException(nodeName + " is not running (nothing listens with TLS on " + address + ")", e);
-    }
-    try {
-      socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-      socket.startHandshake();
-    } catch (SSLHandshakeException e) {
-      close(socket);
-      if (!rejectedCertificate(e)) {
-        throw new ConnectionClosedException("the TLS handshake with " + address + " failed (" + e.getMessage()
-            + "); the node may be busy or refusing this address, see its log", e);
-      }
-      throw new AuthenticationException("the TLS server at " + address + " is not the node this client trusts ("
-          + e.getMessage() + "); check the pinned fingerprint or the trust store", e);
-    } catch (IOException e) {
-      close(socket);
-      throw new ConnectionClosedException("TLS connection to " + address + " failed: " + e.getMessage(), e);
-    }
-    try {
-      Connection connection = new Connection(socket.getInputStream(), socket.getOutputStream(), socket, "tls",
-          Optional.of(address.toString()));
-      return handshake(connection, cookie, timeout, errors);
-    } catch (IOException e) {
-      close(socket);
-      throw new ConnectionClosedException("TLS connection to " + address + " failed: " + e.getMessage(), e);
-    }
+    Connection connection = TlsConnect.open(address, tls, timeout, nodeName);
+    return handshake(connection, cookie, timeout, new ClientErrors(address.toString(), nodeName));
   }
 
   /** Sends one request and waits for its response, however long the command takes. */
@@ -233,16 +202,6 @@ public final class ControlClient implements AutoCloseable {
     } finally {
       limit.cancel(false);
     }
-  }
-
-  /** Whether the handshake failed because this side's trust manager refused the server's certificate. */
-  private static boolean rejectedCertificate(SSLHandshakeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.security.cert.CertificateException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void requireCookie(byte[] cookie) throws CookieException {

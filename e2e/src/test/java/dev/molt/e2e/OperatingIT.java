@@ -183,11 +183,14 @@ class OperatingIT {
   void foreignVersionOversizedAndUnauthenticatedFrames_refused_nodeKeepsServing() throws Exception {
     node.startAndAwait(port);
     Path socket = node.root().resolve("tmp/book_app.sock");
-    // HELLO in protocol version 9, a 16 MiB HELLO, and a REQUEST before any handshake.
+    // HELLO of an older release's client (protocol version 1), a 16 MiB HELLO, and a REQUEST
+    // before any handshake.
+    int own = dev.molt.control.Protocol.VERSION;
     byte[][] frames = {
-        frame(34, 9, 1, new byte[32]),
-        frame(0x0100_0002, 1, 1, new byte[0]),
-        frame(2 + 4 + 4 + 4 + 1, 1, 5, new byte[] {0, 0, 0, 4, 's', 't', 'o', 'p', 0, 0, 0, 0, 0})};
+        frame(34, 1, 1, new byte[32]),
+        frame(0x0100_0002, own, 1, new byte[0]),
+        frame(2 + 4 + 4 + 4 + 1, own, 5, new byte[] {0, 0, 0, 4, 's', 't', 'o', 'p', 0, 0, 0, 0, 0})};
+    java.util.List<String> messages = new java.util.ArrayList<>();
     for (byte[] bad : frames) {
       try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
           java.net.UnixDomainSocketAddress.of(socket))) {
@@ -196,15 +199,18 @@ class OperatingIT {
             java.nio.channels.Channels.newInputStream(channel));
         int length = in.readInt();
         assertThat(length).isBetween(2, 4096);
-        assertThat(in.readUnsignedByte()).as("the node answers in its own version").isEqualTo(1);
+        assertThat(in.readUnsignedByte()).as("the node answers in its own version").isEqualTo(own);
         assertThat(in.readUnsignedByte()).as("an ERROR frame").isEqualTo(7);
-        in.skipNBytes(length - 2);
+        in.readUnsignedByte(); // the error code
+        messages.add(new String(in.readNBytes(in.readInt()), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(closed(in)).as("then closes the connection").isTrue();
       }
     }
     assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
     assertThat(node.run(env, "pid").exitCode()).isZero();
     assertThat(node.log()).contains("PROTOCOL_ERROR");
+    assertThat(messages.get(0)).isEqualTo("protocol version 1, this node speaks " + own
+        + "; use the bin/<name> of the same release");
   }
 
   /** End of stream, or a reset: the node closed with bytes of ours still unread. */
@@ -254,17 +260,19 @@ class OperatingIT {
     CommandResult start = node.run(withPassword, "start");
     assertThat(start.exitCode()).as(start + "\n" + node.log()).isZero();
     java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("listens with TLS on 127\\.0\\.0\\.1:(\\d+)").matcher(node.log());
+        .compile("listens with TLS on 127\\.0\\.0\\.1:(\\d+); its certificate's SHA-256 fingerprint is"
+            + " ([0-9A-F:]{95})").matcher(node.log());
     assertThat(m.find()).as(node.log()).isTrue();
     var address = new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
-    var tls = dev.molt.control.TlsConfig.loopback(store, "tls-secret".toCharArray(), 0);
+    // The client pins the fingerprint the node logged; it never needs the node's private key.
+    javax.net.ssl.SSLContext pinned = dev.molt.control.TlsTrust.pinned(m.group(2));
     byte[] cookie = dev.molt.control.Cookie.resolve(node.root().resolve("releases/COOKIE"), Map.of());
-    try (var client = dev.molt.control.ControlClient.connectTls(address, tls.sslContext(), cookie,
+    try (var client = dev.molt.control.ControlClient.connectTls(address, pinned, cookie,
         java.time.Duration.ofSeconds(10), "book_app")) {
       assertThat(client.call(dev.molt.control.Request.of("ping")).output()).isEqualTo("pong\n");
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.molt.control.ControlClient
-            .connectTls(address, tls.sslContext(), "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            .connectTls(address, pinned, "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.time.Duration.ofSeconds(10), "book_app"))
         .isInstanceOf(dev.molt.control.AuthenticationException.class);
     assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");

@@ -89,6 +89,9 @@ final class Extraction {
       throw unsafe(archive, e.getName() + " => " + e.getLinkName(), "is a hard link");
     } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
       throw unsafe(archive, e.getName(), "is a device or fifo");
+    } else if (e.isSparse()) {
+      // Its header size is what is stored, not what it expands to: never part of a release.
+      throw unsafe(archive, e.getName(), "is a sparse file");
     } else if (e.isDirectory()) {
       directory(name, e.getName());
     } else if (e.isSymbolicLink()) {
@@ -134,7 +137,7 @@ final class Extraction {
       throw tooLarge(e.getName(), "brings the total past the limit of " + limits.maxTotalBytes() + " bytes");
     }
     Path file = freshPath(name, e.getName());
-    long written = copy(tar, file, e.getName());
+    long written = copy(tar, file, e.getName(), Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - total));
     total += written;
     Writes.executable(archive, file, e.getMode());
     files.add(new ExtractedFile(name, written));
@@ -150,13 +153,16 @@ final class Extraction {
   }
 
   /** Copies the entry's bytes; read failures mean a damaged archive, write failures a local problem. */
-  private long copy(InputStream tar, Path file, String raw) throws ArchiveException {
+  private long copy(InputStream tar, Path file, String raw, long max) throws ArchiveException {
     byte[] buffer = new byte[64 * 1024];
     long n = 0;
     try (OutputStream out = Writes.create(archive, file)) {
       for (int r = read(tar, buffer, raw); r >= 0; r = read(tar, buffer, raw)) {
-        out.write(buffer, 0, r);
         n += r;
+        if (n > max) { // the header understated the size: do not trust it past the limits
+          throw tooLarge(raw, "holds more bytes than its header says, past the limits");
+        }
+        out.write(buffer, 0, r);
       }
     } catch (IOException e) {
       throw new ArchiveException(archive + ": cannot write " + file + ": " + e.getMessage()

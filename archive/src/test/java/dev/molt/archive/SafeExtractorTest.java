@@ -122,6 +122,12 @@ class SafeExtractorTest {
   }
 
   @Test
+  void extract_sparseFile_refused() throws Exception {
+    Path archive = tar().special("x/holes", TarConstants.LF_GNUTYPE_SPARSE, "").write(dir.resolve("a.tar.gz"));
+    assertRefused(archive, UnsafeEntryException.class, "x/holes", "sparse");
+  }
+
+  @Test
   void extract_duplicateEntry_refused() throws Exception {
     Path archive = tar().file("x/a", "one").file("x/./a", "two").write(dir.resolve("a.tar.gz"));
     assertRefused(archive, UnsafeEntryException.class, "x/./a", "twice");

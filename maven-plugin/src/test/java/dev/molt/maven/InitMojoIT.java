@@ -25,7 +25,8 @@ class InitMojoIT {
     assertThat(rel.resolve("commands/README.md")).isRegularFile();
     assertThat(rel.resolve("trusted-keys/README.md")).content().contains("releases/<vsn>/trusted-keys/");
     assertThat(rel.resolve("jvm.options")).content().isEqualTo(editedOptions);
-    assertThat(first.output()).contains("wrote rel/molt.json", "kept  rel/jvm.options");
+    assertThat(first.output()).contains("wrote rel/molt.json", "kept  rel/jvm.options",
+        "added <project.build.outputTimestamp>");
 
     Files.writeString(rel.resolve("config.json"), "{ \"edited\": true }\n");
     Build second = project.mvn("molt:init");
@@ -33,7 +34,8 @@ class InitMojoIT {
     assertThat(second.exitCode()).as("%s", second).isZero();
     assertThat(rel.resolve("config.json")).content().isEqualTo("{ \"edited\": true }\n");
     assertThat(rel.resolve("jvm.options")).content().isEqualTo(editedOptions);
-    assertThat(second.output()).contains("kept  rel/config.json", "kept  rel/molt.json")
+    assertThat(second.output()).contains("kept  rel/config.json", "kept  rel/molt.json",
+            "kept  project.build.outputTimestamp")
         .doesNotContain("wrote rel/");
   }
 }

@@ -1,19 +1,23 @@
-package dev.molt.appup.input;
+package dev.molt.archive;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deletes directory trees (temporary extractions, partial outputs). */
+/** Deletes directory trees: temporary extractions, partial outputs, replaced releases. */
 public final class Trees {
   private Trees() {}
 
-  /** Deletes {@code dir} and everything below it; nothing happens when it does not exist. */
+  /**
+   * Deletes {@code dir} and everything below it; nothing happens when it does not exist. Links are
+   * deleted, never followed (a dev release links to the user's jars).
+   */
   public static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {

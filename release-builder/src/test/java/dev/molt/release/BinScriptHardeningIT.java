@@ -205,6 +205,58 @@ class BinScriptHardeningIT {
     assertThat(NodeProcessesOf.root(root)).isEmpty();
   }
 
+  @Test
+  void longRoot_plantedLinkAsSocketDirectory_refusedAndItsTargetUntouched() throws Exception {
+    Path longRoot = build(dir.resolve("long"), "target/" + "x".repeat(80));
+    Path tmpdir = Files.createDirectories(dir.resolve("tmpdir"));
+    Path victim = Files.createDirectories(dir.resolve("victim"));
+    Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.createSymbolicLink(tmpdir.resolve("molt-" + uid() + "-" + cksum(longRoot.toString())), victim);
+    sh.env.put("TMPDIR", tmpdir.toString());
+    try {
+      Sh.Result start = sh.run(longRoot.resolve("bin/shop"), "start");
+      assertThat(start.code()).as(start.err()).isEqualTo(1);
+      assertThat(start.err()).contains("is a symbolic link, belongs to another user or is open to others");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rwxr-xr-x");
+      assertThat(victim).isEmptyDirectory();
+    } finally {
+      NodeProcessesOf.root(longRoot).forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
+  void longRoot_socketUnderXdgRuntimeDir_foundFromAShellWithAnotherTmpdir() throws Exception {
+    Path longRoot = build(dir.resolve("long"), "target/" + "x".repeat(80));
+    Path bin = longRoot.resolve("bin/shop");
+    Path xdg = Files.createDirectories(dir.resolve("xdg"));
+    Files.setPosixFilePermissions(xdg, PosixFilePermissions.fromString("rwx------"));
+    sh.env.put("XDG_RUNTIME_DIR", xdg.toString());
+    sh.env.put("TMPDIR", Files.createDirectories(dir.resolve("tmp1")).toString());
+    try {
+      Sh.Result start = sh.run(bin, "start");
+      assertThat(start.code()).as(start.err()).isZero();
+      Path socket = xdg.resolve("molt-" + uid() + "-" + cksum(longRoot.toString()) + "/shop.sock");
+      assertThat(Files.readString(longRoot.resolve("tmp/shop.socket"))).isEqualTo(socket + "\n");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+          .isEqualTo("rwx------");
+      sh.env.remove("XDG_RUNTIME_DIR");
+      sh.env.put("TMPDIR", Files.createDirectories(dir.resolve("tmp2")).toString());
+      assertThat(sh.run(bin, "ping")).isEqualTo(new Sh.Result(0, "pong\n", ""));
+      assertThat(sh.run(bin, "stop").code()).isZero();
+    } finally {
+      NodeProcessesOf.root(longRoot).forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private String uid() throws Exception {
+    return sh.runCommand(List.of("id", "-u")).out().strip();
+  }
+
+  private String cksum(String text) throws Exception {
+    String out = sh.runCommand(List.of("sh", "-c", "printf '%s' \"$0\" | cksum", text)).out();
+    return out.split(" ")[0];
+  }
+
   private boolean unshareWorks() throws Exception {
     Sh.Result r = sh.runCommand(List.of("unshare", "-rm", "sh", "-c", "mount -t tmpfs none /proc"));
     return r.code() == 0;

@@ -318,7 +318,9 @@ run_bounded() {
   ( trap 'kill "$napper" 2>/dev/null; exit 0' TERM
     sleep "$limit" & napper=$!
     wait "$napper"
-    kill -TERM "$bounded" 2>/dev/null && echo expired > "$RELEASE_ROOT/tmp/hook.expired.$bounded"
+    # The mark first: once the hook is killed, the caller may look for it at once.
+    : > "$RELEASE_ROOT/tmp/hook.expired.$bounded"
+    kill -TERM "$bounded" 2>/dev/null
   ) &
   watchdog=$!
   wait "$bounded"

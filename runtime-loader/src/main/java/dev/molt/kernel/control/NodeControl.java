@@ -44,9 +44,10 @@ public final class NodeControl implements AutoCloseable {
       PrintStream log) throws KernelException {
     String name = node.descriptor().name();
     Path socket = ControlSocket.of(node.root(), name);
+    ControlSocket.prepare(node.root(), socket);
     byte[] cookie;
     try {
-      cookie = Cookie.resolve(node.root().resolve("releases").resolve("COOKIE"), env);
+      cookie = Cookie.resolveForNode(node.root().resolve("releases").resolve("COOKIE"), env);
     } catch (CookieException e) {
       throw new KernelException(e.getMessage() + "; start the node with bin/" + name
           + " (it creates releases/COOKIE) or set MOLT_COOKIE", e);

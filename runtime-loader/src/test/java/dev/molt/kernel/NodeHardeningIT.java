@@ -4,6 +4,7 @@ import static dev.molt.kernel.testing.JarBuilder.jar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.molt.control.ControlClient;
+import dev.molt.control.NodeNotRunningException;
 import dev.molt.control.Request;
 import dev.molt.control.Response;
 import dev.molt.kernel.testing.AppSources;
@@ -86,7 +87,7 @@ class NodeHardeningIT {
     KernelProcess first = boot();
     Path socket = root.resolve("tmp/node.sock");
     assertThat(first.awaitFile(socket, TIMEOUT)).as(first.stderr()).isTrue();
-    Response ping = call(socket, "ping");
+    Response ping = callOnceListening(socket, "ping");
     assertThat(ping.exitCode()).as("ping while the apps start").isEqualTo(1);
     assertThat(ping.error()).contains("node is starting");
 
@@ -173,6 +174,21 @@ class NodeHardeningIT {
   private List<String> events() throws Exception {
     Path file = root.resolve("events.txt");
     return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+  }
+
+  /** {@link #call}, again while the socket file exists but is not listening yet (bind, then listen). */
+  private static Response callOnceListening(Path socket, String command) throws Exception {
+    long end = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return call(socket, command);
+      } catch (NodeNotRunningException e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
   }
 
   private static Response call(Path socket, String command) throws Exception {

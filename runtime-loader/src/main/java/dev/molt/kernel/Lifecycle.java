@@ -9,12 +9,7 @@ import dev.molt.kernel.node.Node;
 import dev.molt.kernel.node.NodeApp;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +29,7 @@ final class Lifecycle {
   private enum Phase { NEW, STARTING, RUNNING, RESTARTING, STOPPING, STOPPED }
 
   private final Node node;
-  private final Path pidFile;
+  private final PidFile pidFile;
   private final PrintStream err;
   private final Object guard = new Object();
   private volatile Phase phase = Phase.NEW; // changed only with guard held
@@ -43,12 +38,13 @@ final class Lifecycle {
 
   Lifecycle(Node node, PrintStream err) {
     this.node = node;
-    this.pidFile = node.root().resolve("tmp").resolve(node.descriptor().name() + ".pid");
+    this.pidFile = new PidFile(node.root().resolve("tmp").resolve(node.descriptor().name() + ".pid"),
+        err);
     this.err = err;
   }
 
   Path pidFile() {
-    return pidFile;
+    return pidFile.path();
   }
 
   /**
@@ -63,14 +59,14 @@ final class Lifecycle {
     try {
       node.startApps(onMainFailure);
       ready.await();
-      writePidFile();
+      pidFile.write();
     } catch (KernelException e) {
       failStart();
       throw e;
     } catch (IOException e) {
       failStart();
-      throw new KernelException("cannot write the pid file " + pidFile + " (" + e + "); make "
-          + pidFile.getParent() + " writable by the user running the node", e);
+      throw new KernelException("cannot write the pid file " + pidFile.path() + " (" + e + "); make "
+          + pidFile.path().getParent() + " writable by the user running the node", e);
     }
     appsUp = true;
     move(Phase.STARTING, Phase.RUNNING);
@@ -152,7 +148,7 @@ final class Lifecycle {
       err.println(phase == Phase.STOPPING
           ? "molt: the JVM is exiting while apps are still stopping; not waiting for them"
           : "molt: the JVM is exiting while apps are still starting; not stopping them");
-      deletePidFile();
+      pidFile.delete();
     }
   }
 
@@ -198,7 +194,7 @@ final class Lifecycle {
       appsUp = false;
       guard.notifyAll();
     }
-    deletePidFile();
+    pidFile.delete();
   }
 
   private boolean move(Phase from, Phase to) {
@@ -221,39 +217,7 @@ final class Lifecycle {
     return failures;
   }
 
-  private void deletePidFile() {
-    try {
-      Files.deleteIfExists(pidFile);
-    } catch (IOException e) {
-      err.println("molt: cannot remove the pid file " + pidFile + " (" + e + "); remove it by hand");
-    }
-    err.flush();
-  }
-
   static void report(PrintStream err, String what, AppFailure failure) {
     Failures.report(err, what, failure.error());
-  }
-
-  private void writePidFile() throws IOException {
-    Path dir = pidFile.getParent();
-    if (!Files.isDirectory(dir)) {
-      try {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rwx------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createDirectories(dir);
-      } catch (FileAlreadyExistsException e) {
-        // created concurrently by bin/<name>; fine
-      }
-    }
-    // Atomic (a reader sees the whole pid or no file) but not fsynced: after a crash the pid is
-    // stale anyway, and an fsync of file and directory costs milliseconds on every boot.
-    Path tmp = dir.resolve("." + pidFile.getFileName() + ".tmp");
-    Files.writeString(tmp, ProcessHandle.current().pid() + "\n");
-    try {
-      Files.move(tmp, pidFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, pidFile, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -36,6 +36,9 @@ final class Boot {
       boolean console) throws KernelException {
     // Before anything else: a second node of this root must not run anything, not even load.
     NodeLock.acquire(root);
+    Thread warmUp = new Thread(NodeControl::warmUp, "molt-control-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start(); // beside the load below: the channel's class loading off the boot's path
     Node node = load(root, version, env);
     Lifecycle lifecycle = new Lifecycle(node, err);
     // The channel opens before the apps start, so that a node still starting answers (ping says

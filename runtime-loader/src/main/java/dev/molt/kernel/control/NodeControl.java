@@ -11,8 +11,11 @@ import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +79,31 @@ public final class NodeControl implements AutoCloseable {
           + tls.map(t -> " and TLS " + t.host() + ":" + t.port()).orElse("") + " (" + e.getMessage()
           + "); check that " + socket.getParent() + " is writable"
           + (tls.isPresent() ? " and the TLS port is free" : ""), e);
+    }
+  }
+
+  /**
+   * Loads the channel's classes and seeds its {@code SecureRandom} (tens of milliseconds cold),
+   * for a thread that runs while the node loads: the channel must open before the apps start,
+   * but need not cost that time on the boot's path. Failures are ignored: {@link #start} then
+   * does the same work and reports them.
+   */
+  public static void warmUp() {
+    ClassLoader loader = NodeControl.class.getClassLoader();
+    for (String type : List.of("dev.molt.control.ControlServer",
+        "dev.molt.control.ControlServer$Builder", "dev.molt.control.UnixListener",
+        "dev.molt.control.ConnectionWorker", "dev.molt.control.Handshake",
+        "dev.molt.control.Watchdog", "dev.molt.kernel.control.NodeCommands")) {
+      try {
+        Class.forName(type, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        return;
+      }
+    }
+    try (ServerSocketChannel unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      unix.isOpen(); // loads the Unix socket classes
+    } catch (IOException | UnsupportedOperationException e) {
+      // start reports it
     }
   }
 

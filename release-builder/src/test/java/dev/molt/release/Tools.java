@@ -9,7 +9,7 @@ import java.util.List;
 final class Tools {
   static final List<String> USED = List.of("dirname", "readlink", "awk", "sed", "cat", "mkdir", "chmod",
       "tr", "grep", "od", "sleep", "tail", "nohup", "rm", "basename", "cksum", "cut", "id", "ls", "mv",
-      "wc", "ps", "timeout", "sh", "dash");
+      "wc", "ps", "timeout", "sh", "dash", "env");
 
   private Tools() {}
 

@@ -285,13 +285,12 @@ nap() { sleep 0.2 2>/dev/null || sleep 1; }
 run_hooks() {
   phase=$1
   [ "${MOLT_SKIP_HOOKS:-}" = 1 ] && return 0
-  MOLT_HOOK_PHASE=$phase; export MOLT_HOOK_PHASE
   hook_timeout=${MOLT_HOOK_TIMEOUT:-60}
   case $hook_timeout in ''|*[!0-9]*|0) die "MOLT_HOOK_TIMEOUT is '$hook_timeout'; give a whole number of seconds, at least 1" ;; esac
   for hook in "$REL_DIR/hooks/$phase"/*.sh; do
     [ -f "$hook" ] || continue
     echo "molt: running $phase hook $(basename -- "$hook")" >&2
-    run_bounded "$hook_timeout" "$hook"
+    run_bounded "$hook_timeout" env "MOLT_HOOK_PHASE=$phase" "$hook"
     rc=$?
     if [ "$rc" -eq 124 ]; then
       echo "molt: $phase hook $hook did not finish within $hook_timeout s and was stopped; fix it, raise MOLT_HOOK_TIMEOUT, or set MOLT_SKIP_HOOKS=1 to run without hooks" >&2

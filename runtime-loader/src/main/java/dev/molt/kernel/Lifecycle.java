@@ -56,17 +56,19 @@ final class Lifecycle {
       return; // stopped before it started
     }
     this.onMainFailure = onMainFailure;
+    boolean up = false;
     try {
       node.startApps(onMainFailure);
       ready.await();
       pidFile.write();
-    } catch (KernelException e) {
-      failStart();
-      throw e;
+      up = true;
     } catch (IOException e) {
-      failStart();
       throw new KernelException("cannot write the pid file " + pidFile.path() + " (" + e + "); make "
           + pidFile.path().getParent() + " writable by the user running the node", e);
+    } finally {
+      if (!up) { // whatever failed, a stop waiting for the start must not wait for ever
+        failStart();
+      }
     }
     appsUp = true;
     move(Phase.STARTING, Phase.RUNNING);

@@ -506,7 +506,7 @@ cmd_eval() {
 }
 
 cmd_attach() {
-  [ -n "$(running_pid)" ] || not_running
+  [ -n "$(live_pid)" ] || not_running
   echo "molt: attached to $RELEASE_NAME; the node's log follows, then its shell (/exit leaves; the node keeps running)" >&2
   tail -n 10 -f "$LOG_FILE" &
   tailer=$!

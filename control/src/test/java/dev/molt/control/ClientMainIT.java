@@ -26,7 +26,7 @@ class ClientMainIT {
   }
 
   private Path cookieFile() throws Exception {
-    return Files.writeString(dir.resolve("COOKIE"), TestNode.COOKIE + "\n");
+    return CookieFiles.write(dir.resolve("COOKIE"), TestNode.COOKIE + "\n");
   }
 
   private Result client(List<String> prefix, Map<String, String> env, String stdin, String... args) throws Exception {

@@ -3,13 +3,13 @@ package dev.molt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.molt.e2e.support.CommandResult;
+import dev.molt.testkit.CommandResult;
 import dev.molt.e2e.support.FileTree;
 import dev.molt.e2e.support.Fixture;
-import dev.molt.e2e.support.Http;
+import dev.molt.testkit.Http;
 import dev.molt.e2e.support.MoltCli;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
+import dev.molt.testkit.Node;
+import dev.molt.testkit.Ports;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.release.MavenTreeInputs;

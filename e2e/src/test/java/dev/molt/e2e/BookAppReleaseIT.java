@@ -2,11 +2,11 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
-import dev.molt.e2e.support.Http;
+import dev.molt.testkit.CommandResult;
+import dev.molt.testkit.Http;
 import dev.molt.e2e.support.NoJavaEnvironment;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
+import dev.molt.testkit.Node;
+import dev.molt.testkit.Ports;
 import dev.molt.e2e.support.SharedBookRelease;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
+import dev.molt.testkit.CommandResult;
 import dev.molt.e2e.support.Fixture;
-import dev.molt.e2e.support.Node;
+import dev.molt.testkit.Node;
 import dev.molt.e2e.support.Releases;
 import dev.molt.release.AppInput;
 import dev.molt.release.ReleaseResult;

@@ -2,7 +2,8 @@ package dev.molt.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.maven.SampleProject.Build;
+import dev.molt.testkit.SampleProject;
+import dev.molt.testkit.SampleProject.Build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,21 +41,21 @@ class UpgradeGoalsIT {
     project = SampleProject.copy("upgrade-app", work);
     Build first = project.mvn("install", "-Dmolt.env=prod");
     assertThat(first.exitCode()).as("%s", first).isZero();
-    Path prev = Files.createDirectories(project.dir.resolve("prev/0.1.0"));
-    Files.copy(project.dir.resolve("target/shelf-0.1.0.tar.gz"), project.dir.resolve(TARBALL));
-    copyTree(project.dir.resolve("target/rel/shelf"), prev.resolve("shelf"));
+    Path prev = Files.createDirectories(project.dir().resolve("prev/0.1.0"));
+    Files.copy(project.dir().resolve("target/shelf-0.1.0.tar.gz"), project.dir().resolve(TARBALL));
+    copyTree(project.dir().resolve("target/rel/shelf"), prev.resolve("shelf"));
 
-    replace(project.dir.resolve("src/main/java/shelf/Greeting.java"), "first edition", "second edition");
-    replace(project.dir.resolve("pom.xml"), "<version>0.1.0</version>", "<version>0.2.0</version>");
+    replace(project.dir().resolve("src/main/java/shelf/Greeting.java"), "first edition", "second edition");
+    replace(project.dir().resolve("pom.xml"), "<version>0.1.0</version>", "<version>0.2.0</version>");
     Build second = project.mvn("clean", "package", "-Dmolt.env=prod");
     assertThat(second.exitCode()).as("%s", second).isZero();
   }
 
   @AfterEach
   void dropAppupsAndPackages() throws IOException {
-    deleteTree(project.dir.resolve("rel/appups"));
-    Files.deleteIfExists(project.dir.resolve(PACKAGE));
-    Files.deleteIfExists(project.dir.resolve(PACKAGE + ".sha256"));
+    deleteTree(project.dir().resolve("rel/appups"));
+    Files.deleteIfExists(project.dir().resolve(PACKAGE));
+    Files.deleteIfExists(project.dir().resolve(PACKAGE + ".sha256"));
   }
 
   @Test
@@ -64,7 +65,7 @@ class UpgradeGoalsIT {
     assertThat(build.exitCode()).as("%s", build).isZero();
     assertThat(build.output()).contains("Release shelf 0.1.0 -> 0.2.0", "redefine Greeting",
         "body-only change in Greeting", "redefine shelf Greeting", "The plan passes molt.failOn=restart");
-    assertThat(project.dir.resolve("rel/appups")).doesNotExist();
+    assertThat(project.dir().resolve("rel/appups")).doesNotExist();
   }
 
   @Test
@@ -81,7 +82,7 @@ class UpgradeGoalsIT {
     Build first = project.mvn("molt:appup", "-Dmolt.upfrom=" + DIRECTORY);
 
     assertThat(first.exitCode()).as("%s", first).isZero();
-    Path appup = project.dir.resolve(APPUP);
+    Path appup = project.dir().resolve(APPUP);
     String generated = Files.readString(appup);
     assertThat(generated).contains("\"op\" : \"redefine\"", "shelf.Greeting");
     assertThat(first.output()).contains("wrote " + APPUP);
@@ -105,14 +106,14 @@ class UpgradeGoalsIT {
     Build first = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=" + DIRECTORY);
 
     assertThat(first.exitCode()).as("%s", first).isZero();
-    Path pack = project.dir.resolve(PACKAGE);
+    Path pack = project.dir().resolve(PACKAGE);
     List<String> entries = entries(pack);
     assertThat(entries).contains("shelf/releases/0.2.0/relup.json",
         "shelf/releases/0.2.0/release.json", "shelf/releases/0.2.0/checksums.sha256");
     assertThat(entries).anyMatch(e -> e.startsWith("shelf/lib/shelf-0.2.0/"));
     assertThat(entries).noneMatch(e -> e.startsWith("shelf/lib/commons-lang3-"))
         .noneMatch(e -> e.startsWith("shelf/lib/molt-kernel-"));
-    assertThat(project.dir.resolve(PACKAGE + ".sha256")).isRegularFile();
+    assertThat(project.dir().resolve(PACKAGE + ".sha256")).isRegularFile();
     byte[] bytes = Files.readAllBytes(pack);
 
     Build again = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=" + DIRECTORY);
@@ -129,7 +130,7 @@ class UpgradeGoalsIT {
 
   @Test
   void failOnRestart_withOverrideThatRestarts_failsAndWritesNothing() throws Exception {
-    Path appup = project.dir.resolve(APPUP);
+    Path appup = project.dir().resolve(APPUP);
     Files.createDirectories(appup.getParent());
     Files.writeString(appup, """
         { "schema" : 1, "app" : "shelf", "from" : "0.1.0", "to" : "0.2.0",
@@ -146,12 +147,12 @@ class UpgradeGoalsIT {
 
     assertThat(pack.exitCode()).as("%s", pack).isNotZero();
     assertThat(pack.errors()).contains("nothing was written");
-    assertThat(project.dir.resolve(PACKAGE)).doesNotExist();
+    assertThat(project.dir().resolve(PACKAGE)).doesNotExist();
   }
 
   @Test
   void upgradePackage_corruptBackwardsOrRenamedRelease_failsWithCompilersMessageAndNoOutput() throws Exception {
-    Path corrupt = project.dir.resolve("prev/corrupt-0.1.0.tar.gz");
+    Path corrupt = project.dir().resolve("prev/corrupt-0.1.0.tar.gz");
     Files.write(corrupt, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
 
     Build bad = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=prev/corrupt-0.1.0.tar.gz");
@@ -163,8 +164,8 @@ class UpgradeGoalsIT {
 
     assertThat(backwards.exitCode()).as("%s", backwards).isNotZero();
     assertThat(backwards.errors()).contains("is not newer than", "--from is -Dmolt.upfrom");
-    Path other = project.dir.resolve("prev/other");
-    copyTree(project.dir.resolve(DIRECTORY), other);
+    Path other = project.dir().resolve("prev/other");
+    copyTree(project.dir().resolve(DIRECTORY), other);
     replace(other.resolve("releases/0.1.0/release.json"), "\"name\" : \"shelf\",\n  \"version\"",
         "\"name\" : \"other\",\n  \"version\"");
     Build renamed = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=prev/other");
@@ -172,7 +173,7 @@ class UpgradeGoalsIT {
     assertThat(renamed.exitCode()).as("%s", renamed).isNotZero();
     assertThat(renamed.errors()).contains("cannot plan an upgrade between different releases",
         "is release other 0.1.0");
-    try (Stream<Path> target = Files.list(project.dir.resolve("target"))) {
+    try (Stream<Path> target = Files.list(project.dir().resolve("target"))) {
       assertThat(target).noneMatch(p -> p.getFileName().toString().contains("-upgrade"));
     }
   }

@@ -1,4 +1,4 @@
-package dev.molt.e2e.support;
+package dev.molt.testkit;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.molt.e2e.support;
+package dev.molt.testkit;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.molt.e2e.support;
+package dev.molt.testkit;
 
 /** What a finished command printed and returned. */
 public record CommandResult(String command, int exitCode, String stdout, String stderr) {

@@ -1,6 +1,7 @@
-package dev.molt.maven;
+package dev.molt.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A copy of one sample project of {@code src/it/} in a temporary folder, built with the real
- * {@code mvn} against the repository that invoker:install filled with the plugin under test.
+ * A copy of one sample Maven project in a temporary folder, built with the real {@code mvn}
+ * against the repository that invoker:install filled with the plugin under test. The module's
+ * failsafe configuration names the folder of the sample projects ({@code molt.it.sources}), that
+ * repository ({@code molt.it.repo}), the developer's local repository ({@code
+ * molt.it.localRepository}), Maven ({@code molt.it.mavenHome}) and the version under test ({@code
+ * molt.it.version}).
  */
-final class SampleProject {
+public final class SampleProject {
   private static final long TIMEOUT_MINUTES = 5;
 
-  final Path dir;
+  private final Path dir;
   private final Path settings;
 
   private SampleProject(Path dir, Path settings) {
@@ -25,8 +30,11 @@ final class SampleProject {
     this.settings = settings;
   }
 
-  /** Copies {@code src/it/<name>/} into {@code workDir}, filling in {@code @project.version@}. */
-  static SampleProject copy(String name, Path workDir) throws IOException {
+  /**
+   * Copies {@code <molt.it.sources>/<name>/} into {@code workDir}, filling in {@code
+   * @project.version@} in every {@code pom.xml}.
+   */
+  public static SampleProject copy(String name, Path workDir) throws IOException {
     Path sources = Paths.get(property("molt.it.sources"));
     Path source = sources.resolve(name);
     Path target = workDir.resolve(name);
@@ -45,13 +53,26 @@ final class SampleProject {
     }
     String localUrl = Paths.get(property("molt.it.localRepository")).toUri().toString();
     Path settings = workDir.resolve("settings.xml");
-    Files.writeString(settings, Files.readString(sources.resolve("settings.xml"))
-        .replace("@localRepositoryUrl@", localUrl));
+    Files.writeString(settings, settingsTemplate().replace("@localRepositoryUrl@", localUrl));
     return new SampleProject(target, settings);
   }
 
+  /** The project's folder (the copy). */
+  public Path dir() {
+    return dir;
+  }
+
+  private static String settingsTemplate() throws IOException {
+    try (InputStream in = SampleProject.class.getResourceAsStream("settings.xml")) {
+      if (in == null) {
+        throw new IllegalStateException("settings.xml is missing beside " + SampleProject.class);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** Runs {@code mvn <args>} in the project; the build's output is kept in {@code <dir>/build-N.log}. */
-  Build mvn(String... args) throws IOException, InterruptedException {
+  public Build mvn(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(mvnExecutable());
     command.addAll(List.of("-B", "-ntp", "-Dstyle.color=never", "-s", settings.toString(),
@@ -94,9 +115,9 @@ final class SampleProject {
   }
 
   /** The outcome of one mvn run. */
-  record Build(int exitCode, String output, Path log) {
+  public record Build(int exitCode, String output, Path log) {
     /** The build's {@code [ERROR]} lines. */
-    String errors() {
+    public String errors() {
       return String.join("\n", output.lines().filter(l -> l.startsWith("[ERROR]")).toList());
     }
 

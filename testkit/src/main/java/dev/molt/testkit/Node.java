@@ -86,12 +86,20 @@ public final class Node implements AutoCloseable {
 
   /** {@code bin/<name> start} with PORT, then waits until {@code /health} answers 200. */
   public CommandResult startAndAwait(int port) {
-    CommandResult started = run(envWithPort(port), "start");
+    return startAndAwait(envWithPort(port), port, "/health");
+  }
+
+  /**
+   * {@code bin/<name> start} with {@code env}, then waits until {@code path} on {@code port}
+   * answers 200; a failure message carries the node's log.
+   */
+  public CommandResult startAndAwait(Map<String, String> env, int port, String path) {
+    CommandResult started = run(env, "start");
     if (started.exitCode() != 0) {
       throw new AssertionError("start failed: " + started + "\n--- log\n" + log());
     }
     try {
-      Http.awaitOk(port, "/health", TIMEOUT);
+      Http.awaitOk(port, path, TIMEOUT);
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\n--- log\n" + log(), e);
     }

@@ -2,6 +2,9 @@ package dev.molt.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -15,11 +18,13 @@ import org.apache.maven.project.MavenProject;
  * goal replaced with an executable fat jar (its classes under {@code BOOT-INF/classes/}, its
  * libraries under {@code BOOT-INF/lib/}, started by Spring Boot's own launcher). A release needs
  * the plain jar, which repackage keeps beside it as {@code <jar>.original}; the libraries are the
- * project's dependencies anyway. The fat jar's {@code Start-Class} is the application's main class.
+ * project's dependencies anyway. The plain jar is copied to {@code target/molt-plain/<jar>} so that
+ * it is a {@code .jar} again. The fat jar's {@code Start-Class} is the application's main class.
  */
 final class RepackagedJars {
   static final String START_CLASS = "Start-Class";
   static final String BOOT_CLASSES = "Spring-Boot-Classes";
+  static final String PLAIN_DIR = "molt-plain";
 
   private RepackagedJars() {}
 
@@ -46,10 +51,19 @@ final class RepackagedJars {
           + " (mvn package molt:release), or give the repackage execution"
           + " <classifier>exec</classifier> so that the plain jar stays the project's artifact");
     }
+    Path plain = Path.of(project.getBuild().getDirectory(), PLAIN_DIR, jar.getName());
+    try {
+      Files.createDirectories(plain.getParent());
+      Files.copy(original.toPath(), plain, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new MojoFailureException("cannot copy " + original + " to " + plain + ": " + e
+          + "; check the permissions of " + project.getBuild().getDirectory(), e);
+    }
     log.info(jar.getName() + " is a Spring Boot executable jar; the release uses the plain jar "
-        + original.getName());
+        + original.getName() + " (copied to " + PLAIN_DIR + "/)");
     MavenProject copy = project.clone();
-    copy.getArtifact().setFile(original);
+    copy.getArtifact().setFile(plain.toFile());
     Optional<String> start = Optional.ofNullable(boot.get().getValue(START_CLASS));
     return new Source(copy, mainClass.or(() -> start));
   }

@@ -1,6 +1,7 @@
 package dev.molt.bench;
 
 import dev.molt.format.AppSpec;
+import dev.molt.format.FormatException;
 import dev.molt.format.Formats;
 import dev.molt.format.ReleaseDescriptor;
 import java.io.File;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 record BuiltRelease(Path root, String version, ReleaseDescriptor descriptor) {
 
   /** Reads the release at {@code root}; it must hold exactly one version in {@code releases/}. */
-  static BuiltRelease read(Path root) throws IOException {
+  static BuiltRelease read(Path root) throws IOException, FormatException {
     List<Path> versions;
     try (Stream<Path> dirs = Files.list(root.resolve("releases"))) {
       versions = dirs.filter(d -> Files.isRegularFile(d.resolve("release.json"))).toList();

@@ -94,23 +94,25 @@ class PlanTest {
   }
 
   @Test
-  void plan_structuralChangeOutsideAService_restartsTheAppAndItsDependents() throws Exception {
+  void plan_structuralChangeInALibrary_restartsTheApplicationsHoldingIt() throws Exception {
     Path v1 = release("r", "1.0.0").lib("core", "1.0.0", JarGen.jar().add(handler(1)))
         .app("web", "1.0.0", JarGen.jar().add(main(1)), "a.Main", "core").write(dir.resolve("1"));
     Path v2 = release("r", "2.0.0").lib("core", "2.0.0", JarGen.jar().add(handler(1).field(ACC_PRIVATE, "x", "I")))
         .app("web", "1.0.0", JarGen.jar().add(main(1)), "a.Main", "core").write(dir.resolve("2"));
     UpgradePath p = AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)).paths().get(0);
-    assertThat(p.app("core").orElseThrow().up()).containsExactly(new Instruction.RestartApplication(), new Instruction.Purge());
-    assertThat(p.app("core").orElseThrow().notes().get(0).message())
-        .isEqualTo("structural change in Handler: field x:I added");
-    assertThat(p.app("core").orElseThrow().notes()).last().extracting(n -> n.message())
-        .isEqualTo("restart_application: the in-memory state of core is lost and it serves no calls while it restarts");
+    assertThat(p.app("core").orElseThrow().up()).isEmpty();
+    assertThat(p.app("core").orElseThrow().notes()).extracting(n -> n.message()).containsExactly(
+        "library core needs a new class loader: the applications holding it restart (web)",
+        "structural change in Handler: field x:I added");
     assertThat(p.app("web").orElseThrow().change()).isEqualTo(AppChange.UNCHANGED);
-    assertThat(p.app("web").orElseThrow().notes().get(0).message()).startsWith("depends on core, which restarts");
-    assertThat(ops(p.up().steps())).containsExactly("restart_application:core", "restart_application:web",
-        "point_of_no_return", "purge:core", "purge:web");
-    assertThat(ops(p.down().steps())).containsExactly("restart_application:web", "restart_application:core",
-        "point_of_no_return", "purge:web", "purge:core");
+    assertThat(p.app("web").orElseThrow().notes().get(0).message())
+        .isEqualTo("library core on its class path needs a new loader");
+    assertThat(p.app("web").orElseThrow().notes()).last().extracting(n -> n.message())
+        .isEqualTo("restart_application: the in-memory state of web is lost and it serves no calls while it restarts");
+    assertThat(ops(p.up().steps())).containsExactly("restart_application:web", "point_of_no_return",
+        "purge:web");
+    assertThat(ops(p.down().steps())).containsExactly("restart_application:web", "point_of_no_return",
+        "purge:web");
   }
 
   @Test
@@ -142,10 +144,13 @@ class PlanTest {
         .app("web", "1.0.0", JarGen.jar().add(main(1)), "a.Main")
         .app("stats", "1.0.0", JarGen.jar().add(ClassGen.of("s.S")), "s.S", "lib").write(dir.resolve("2"));
     UpgradePath p = AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)).paths().get(0);
-    assertThat(ops(p.up().steps())).containsExactly("add_application:lib", "add_application:stats",
+    // a library has no loader: it arrives with the package and is loaded by its applications
+    assertThat(ops(p.up().steps())).containsExactly("add_application:stats",
         "remove_application:old", "point_of_no_return", "purge:old");
     assertThat(ops(p.down().steps())).containsExactly("add_application:old", "remove_application:stats",
-        "remove_application:lib", "point_of_no_return", "purge:stats", "purge:lib");
+        "point_of_no_return", "purge:stats");
+    assertThat(p.app("lib").orElseThrow().notes().get(0).message())
+        .startsWith("new library lib 1.0.0: the applications whose class path gains it restart");
   }
 
   @Test

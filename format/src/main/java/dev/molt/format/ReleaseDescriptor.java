@@ -37,12 +37,46 @@ public record ReleaseDescriptor(
     apps = List.copyOf(apps);
     commands = List.copyOf(commands);
     checkApps(apps);
+    apps = List.copyOf(ClassPaths.complete(apps, byName(apps)));
+    checkClassPathOrder(apps);
     checkCommands(commands);
   }
 
   /** The app named {@code name}, if the release has it. */
   public Optional<AppSpec> app(String name) {
     return apps.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The applications whose class loaders the loader of application {@code app} delegates to
+   * (those it reaches through {@code dependsOn}, directly or through libraries), nearest first.
+   */
+  public List<String> delegatesOf(AppSpec app) {
+    return ClassPaths.delegates(app, byName(apps));
+  }
+
+  /** The applications whose class path holds library {@code library}. */
+  public List<AppSpec> applicationsHolding(String library) {
+    return apps.stream().filter(a -> a.classPath().contains(library)).toList();
+  }
+
+  private static Map<String, AppSpec> byName(List<AppSpec> apps) {
+    Map<String, AppSpec> byName = new HashMap<>();
+    apps.forEach(a -> byName.put(a.name(), a));
+    return byName;
+  }
+
+  private static void checkClassPathOrder(List<AppSpec> apps) {
+    Set<String> listed = new HashSet<>();
+    for (AppSpec app : apps) {
+      for (String lib : app.classPath()) {
+        if (!listed.contains(lib)) {
+          throw new IllegalArgumentException("app " + app.name() + " is listed before " + lib
+              + ", a library of its class path (apps must be listed after their libraries)");
+        }
+      }
+      listed.add(app.name());
+    }
   }
 
   private static void checkApps(List<AppSpec> apps) {

@@ -58,28 +58,30 @@ final class ReleaseJson {
   }
 
   private static AppSpec readApp(Fields a) throws InvalidField {
-    a.allowOnly("name", "version", "coordinates", "jars", "dependsOn", "entry");
+    a.allowOnly("name", "version", "coordinates", "jars", "dependsOn", "classPath", "entry");
     String name = a.string("name");
     String version = a.string("version");
     Optional<String> coordinates = a.optionalString("coordinates");
     List<JarRef> jars = readJars(a);
     List<String> deps = a.strings("dependsOn");
+    List<String> classPath = a.has("classPath") ? a.strings("classPath") : List.of();
     Optional<EntryPoint> entry = Optional.empty();
     Optional<Fields> e = a.optionalObject("entry");
     if (e.isPresent()) {
       Fields ef = e.get();
-      ef.allowOnly("kind", "class");
+      ef.allowOnly("kind", "class", "args");
       String kind = ef.string("kind");
       String cls = ef.string("class");
+      List<String> args = ef.has("args") ? ef.strings("args") : List.of();
       EntryPoint.Kind k = switch (kind) {
         case "application" -> EntryPoint.Kind.APPLICATION;
         case "main" -> EntryPoint.Kind.MAIN;
         default -> throw new InvalidField(ef.path() + ".kind", "must be \"application\" or \"main\", not \"" + kind + "\"");
       };
-      entry = Optional.of(ef.build(f -> new EntryPoint(k, cls)));
+      entry = Optional.of(ef.build(f -> new EntryPoint(k, cls, args)));
     }
     Optional<EntryPoint> entryPoint = entry;
-    return a.build(f -> new AppSpec(name, version, coordinates, jars, deps, entryPoint));
+    return a.build(f -> new AppSpec(name, version, coordinates, jars, deps, classPath, entryPoint));
   }
 
   private static List<JarRef> readJars(Fields owner) throws InvalidField {

@@ -50,9 +50,15 @@ final class ReleaseTrees {
       ArrayNode deps = a.putArray("dependsOn");
       app.dependsOn().forEach(deps::add);
       app.entry().ifPresent(e -> {
+        ArrayNode classPath = a.putArray("classPath");
+        app.classPath().forEach(classPath::add);
         ObjectNode en = a.putObject("entry");
         en.put("kind", e.kind() == EntryPoint.Kind.APPLICATION ? "application" : "main");
         en.put("class", e.className());
+        if (!e.args().isEmpty()) {
+          ArrayNode args = en.putArray("args");
+          e.args().forEach(args::add);
+        }
       });
     }
     ArrayNode commands = root.putArray("commands");

@@ -5,6 +5,7 @@ import dev.molt.release.AppInput;
 import dev.molt.release.EntryPoints;
 import dev.molt.release.ReleaseBuildException;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Turns the project into the apps of a release: its own jar is the main app, and every runtime
  * dependency is a library app with its own version; {@code dev.molt:molt-api} is left out because
- * the kernel provides it.
+ * the kernel provides it. The main app's class path lists the libraries in the order Maven puts
+ * them on a class path ({@code MavenProject#getArtifacts}), so its class loader finds what
+ * {@code java -cp} would, in the same order.
  */
 final class ProjectApps {
   static final String API_KEY = "dev.molt:molt-api";
@@ -57,10 +60,17 @@ final class ProjectApps {
     }
     List<AppInput> apps = new ArrayList<>();
     File mainJar = mainJar();
-    EntryPoint entry = EntryPoints.detect(mainJar.toPath(), mainClass);
+    List<Path> classPathJars = new ArrayList<>(List.of(mainJar.toPath()));
+    List<String> classPath = new ArrayList<>();
+    for (Artifact library : libraries) {
+      classPathJars.add(library.getFile().toPath());
+      classPath.add(library.getArtifactId());
+    }
+    EntryPoint entry = EntryPoints.detect(classPathJars, mainClass);
     apps.add(new AppInput(project.getArtifactId(), project.getVersion(),
         Optional.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()),
-        List.of(mainJar.toPath()), dependsOn(mainKey, edges, nameByKey), Optional.of(entry)));
+        List.of(mainJar.toPath()), dependsOn(mainKey, edges, nameByKey), classPath,
+        Optional.of(entry)));
     for (Artifact library : libraries) {
       String key = DependencyEdges.key(library.getGroupId(), library.getArtifactId());
       apps.add(new AppInput(library.getArtifactId(), library.getBaseVersion(),

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The dependency graph of the apps of a request: cycle detection and install order. */
+/**
+ * The dependency graph of the apps of a request: cycle detection and install order. An
+ * application's class path counts as edges too: its libraries are installed before it.
+ */
 final class AppGraph {
   private final Map<String, AppInput> apps = new TreeMap<>();
 
@@ -39,7 +42,7 @@ final class AppGraph {
       return false;
     }
     path.add(node);
-    for (String dep : apps.get(node).dependsOn()) {
+    for (String dep : edges(apps.get(node))) {
       if (visit(dep, done, path)) {
         return true;
       }
@@ -47,6 +50,12 @@ final class AppGraph {
     path.remove(path.size() - 1);
     done.add(node);
     return false;
+  }
+
+  private static List<String> edges(AppInput app) {
+    List<String> edges = new ArrayList<>(app.dependsOn());
+    edges.addAll(app.classPath());
+    return edges;
   }
 
   /**
@@ -57,8 +66,10 @@ final class AppGraph {
     Map<String, Integer> waiting = new HashMap<>();
     Map<String, List<String>> dependents = new HashMap<>();
     for (AppInput a : apps.values()) {
-      waiting.put(a.name(), (int) a.dependsOn().stream().distinct().count());
-      for (String dep : new HashSet<>(a.dependsOn())) {
+      Set<String> edges = new HashSet<>(edges(a));
+      edges.retainAll(apps.keySet());
+      waiting.put(a.name(), edges.size());
+      for (String dep : edges) {
         dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(a.name());
       }
     }

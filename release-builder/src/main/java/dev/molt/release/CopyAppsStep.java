@@ -24,7 +24,7 @@ final class CopyAppsStep implements Step {
       Path dir = c.staging.resolve("lib").resolve(app.name() + "-" + app.version());
       List<JarRef> jars = installJars(app.jars(), dir, c.env.devMode());
       c.appSpecs.add(new AppSpec(app.name(), app.version(), app.coordinates(), jars,
-          app.dependsOn(), app.entry()));
+          app.dependsOn(), app.classPath(), app.entry()));
     }
   }
 

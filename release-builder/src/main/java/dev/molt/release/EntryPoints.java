@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarFile;
@@ -36,22 +38,61 @@ public final class EntryPoints {
    *     neither an Application nor has a main method
    */
   public static EntryPoint detect(Path appJar, Optional<String> mainClass) throws ReleaseBuildException {
-    try (JarFile jar = new JarFile(appJar.toFile())) {
-      String cls = mainClass.isPresent() ? mainClass.get() : manifestMainClass(jar, appJar);
-      ClassInfo info = read(jar, cls).orElseThrow(() -> new InvalidInputException("entry class "
-          + cls + " is not in " + appJar + "; check the class name (mainClass)"));
-      if (implementsApplication(jar, info)) {
+    return detect(List.of(appJar), mainClass);
+  }
+
+  /**
+   * Finds the entry point among an application's jars in class path order, as {@code java -cp}
+   * would: the class may be in a library (a framework's launcher, say).
+   *
+   * @param classPath the app's own jar first (its manifest gives {@code Main-Class}), then its
+   *     libraries' jars
+   * @param mainClass the class to start; empty to use the first jar's {@code Main-Class}
+   */
+  public static EntryPoint detect(List<Path> classPath, Optional<String> mainClass)
+      throws ReleaseBuildException {
+    List<JarFile> jars = new ArrayList<>();
+    try {
+      for (Path path : classPath) {
+        jars.add(open(path));
+      }
+      String cls = mainClass.isPresent() ? mainClass.get() : manifestMainClass(jars.get(0), classPath.get(0));
+      ClassInfo info = read(jars, cls).orElseThrow(() -> new InvalidInputException("entry class "
+          + cls + " is not in " + classPath.get(0) + (classPath.size() > 1 ? " nor in its "
+          + (classPath.size() - 1) + " libraries" : "") + "; check the class name (mainClass)"));
+      if (implementsApplication(jars, info)) {
         return new EntryPoint(EntryPoint.Kind.APPLICATION, cls);
       }
       if (info.hasMain) {
         return new EntryPoint(EntryPoint.Kind.MAIN, cls);
       }
-      throw new InvalidInputException("entry class " + cls + " in " + appJar + " neither implements "
+      throw new InvalidInputException("entry class " + cls + " neither implements "
           + "dev.molt.api.Application nor has public static void main(String[]); add one of them "
           + "or name another class (mainClass)");
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + appJar + ": " + e.getMessage()
+      throw new InvalidInputException("cannot read " + classPath + ": " + e.getMessage()
           + "; rebuild the jar", e);
+    } finally {
+      for (JarFile jar : jars) {
+        closeQuietly(jar);
+      }
+    }
+  }
+
+  private static JarFile open(Path path) throws InvalidInputException {
+    try {
+      return new JarFile(path.toFile());
+    } catch (IOException e) {
+      throw new InvalidInputException(path + " is not a readable jar (" + e.getMessage()
+          + "); rebuild or re-download it", e);
+    }
+  }
+
+  private static void closeQuietly(JarFile jar) {
+    try {
+      jar.close();
+    } catch (IOException e) {
+      // read-only; nothing was written that a failed close could lose
     }
   }
 
@@ -65,8 +106,8 @@ public final class EntryPoints {
     return main.strip();
   }
 
-  /** Walks superclasses and interfaces found in the jar; classes outside it are not followed. */
-  private static boolean implementsApplication(JarFile jar, ClassInfo start) throws IOException {
+  /** Walks superclasses and interfaces found in the jars; classes outside them are not followed. */
+  private static boolean implementsApplication(List<JarFile> jars, ClassInfo start) throws IOException {
     Deque<ClassInfo> todo = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     todo.add(start);
@@ -77,23 +118,25 @@ public final class EntryPoints {
           return true;
         }
         if (seen.add(type)) {
-          read(jar, type.replace('/', '.')).ifPresent(todo::add);
+          read(jars, type.replace('/', '.')).ifPresent(todo::add);
         }
       }
     }
     return false;
   }
 
-  private static Optional<ClassInfo> read(JarFile jar, String className) throws IOException {
-    ZipEntry e = jar.getEntry(className.replace('.', '/') + ".class");
-    if (e == null) {
-      return Optional.empty();
+  private static Optional<ClassInfo> read(List<JarFile> jars, String className) throws IOException {
+    for (JarFile jar : jars) {
+      ZipEntry e = jar.getEntry(className.replace('.', '/') + ".class");
+      if (e != null) {
+        try (InputStream in = jar.getInputStream(e)) {
+          ClassInfo info = new ClassInfo();
+          new ClassReader(in).accept(info, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG);
+          return Optional.of(info);
+        }
+      }
     }
-    try (InputStream in = jar.getInputStream(e)) {
-      ClassInfo info = new ClassInfo();
-      new ClassReader(in).accept(info, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG);
-      return Optional.of(info);
-    }
+    return Optional.empty();
   }
 
   /** What one class file says about its supertypes and main method. */

@@ -1,5 +1,6 @@
 package dev.molt.release;
 
+import dev.molt.format.EntryPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,10 @@ import java.util.TreeSet;
  * -DoutputFile=deps.tgf} and the jars of {@code mvn dependency:copy-dependencies
  * -DincludeScope=runtime -DoutputDirectory=lib}. Stateless and thread-safe.
  *
- * <p>The tree's root is the application; every other artifact becomes an app named by its
+ * <p>The tree's root is the application; every other artifact becomes a library named by its
  * artifactId ({@code groupId.artifactId} when two artifacts share an artifactId), with the tree's
- * edges as dependencies. Nodes that appear more than once (as with {@code -Dverbose}) are merged by
+ * edges as dependencies, and the application's class path lists them all in the tree's order
+ * (depth first, as Maven orders a class path). Nodes that appear more than once (as with {@code -Dverbose}) are merged by
  * groupId:artifactId, so their extra edges are kept.
  */
 public final class MavenTreeInputs {
@@ -38,19 +40,30 @@ public final class MavenTreeInputs {
       throws ReleaseBuildException {
     TgfTree tree = TgfTree.parse(tgfTree);
     Map<String, String> names = names(tree);
+    List<String> classPath = new ArrayList<>();
+    List<Path> classPathJars = new ArrayList<>(List.of(appJar));
+    for (TgfTree.Artifact a : tree.artifacts().values()) {
+      if (a.key().equals(tree.rootKey())) {
+        continue;
+      }
+      Path jar = libDir.resolve(a.fileName());
+      if (!Files.isRegularFile(jar)) {
+        throw new InvalidInputException("dependency " + a.coordinates() + " has no jar " + jar
+            + "; run mvn dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="
+            + libDir + " (with the same POM as the tree)");
+      }
+      classPath.add(names.get(a.key()));
+      classPathJars.add(jar);
+    }
+    Optional<EntryPoint> entry = Optional.of(EntryPoints.detect(classPathJars, mainClass));
     List<AppInput> apps = new ArrayList<>();
     for (TgfTree.Artifact a : tree.artifacts().values()) {
       List<String> deps = new ArrayList<>(new TreeSet<>(
           tree.edges().getOrDefault(a.key(), Set.of()).stream().map(names::get).toList()));
       boolean root = a.key().equals(tree.rootKey());
-      Path jar = root ? appJar : libDir.resolve(a.fileName());
-      if (!root && !Files.isRegularFile(jar)) {
-        throw new InvalidInputException("dependency " + a.coordinates() + " has no jar " + jar
-            + "; run mvn dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="
-            + libDir + " (with the same POM as the tree)");
-      }
       apps.add(new AppInput(names.get(a.key()), a.version(), Optional.of(a.coordinates()),
-          List.of(jar), deps, root ? Optional.of(EntryPoints.detect(appJar, mainClass)) : Optional.empty()));
+          List.of(root ? appJar : libDir.resolve(a.fileName())), deps,
+          root ? classPath : List.of(), root ? entry : Optional.empty()));
     }
     return apps;
   }

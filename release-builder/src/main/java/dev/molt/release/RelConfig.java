@@ -5,16 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The parsed {@code rel/molt.json}: the release's environments, runtime and commands. */
+/**
+ * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, and the
+ * arguments of its {@code main} entry.
+ */
 record RelConfig(
     Optional<String> name,
     Map<String, Environment> environments,
     Runtime runtime,
-    Map<String, String> commands) {
+    Map<String, String> commands,
+    List<String> args) {
 
   RelConfig {
     environments = Map.copyOf(environments);
     commands = new TreeMap<>(commands);
+    args = List.copyOf(args);
   }
 
   /** One environment ({@code dev}, {@code prod}, ...). */

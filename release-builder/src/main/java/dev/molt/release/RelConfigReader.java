@@ -39,7 +39,7 @@ final class RelConfigReader {
   private RelConfig read() throws InvalidRelConfigException {
     JsonNode root = parse();
     object(root, "top level");
-    known(root, "top level", "schema", "name", "environments", "runtime", "commands");
+    known(root, "top level", "schema", "name", "environments", "runtime", "commands", "args");
     JsonNode schema = root.get("schema");
     if (schema == null || !schema.isInt() || schema.intValue() != SCHEMA) {
       throw error("schema", "must be " + SCHEMA + " (got " + schema + ")");
@@ -57,7 +57,9 @@ final class RelConfigReader {
         envs.put(env, environment(envNode.get(env), "environments." + env));
       }
     }
-    return new RelConfig(name, envs, runtime(root.get("runtime")), commands(root.get("commands")));
+    List<String> args = root.has("args") ? strings(root, "args") : List.of();
+    return new RelConfig(name, envs, runtime(root.get("runtime")), commands(root.get("commands")),
+        args);
   }
 
   private RelConfig.Environment environment(JsonNode n, String at) throws InvalidRelConfigException {

@@ -36,7 +36,7 @@ class RelConfigReaderTest {
         .isInstanceOf(InvalidRelConfigException.class)
         .hasMessageContaining("molt.json")
         .hasMessageContaining("[nmae]")
-        .hasMessageContaining("known keys: [commands, environments, name, runtime, schema]");
+        .hasMessageContaining("known keys: [args, commands, environments, name, runtime, schema]");
   }
 
   @Test

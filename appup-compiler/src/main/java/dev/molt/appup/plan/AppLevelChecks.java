@@ -6,13 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Changes outside classes that only a new loader can take: wiring, entry point, resources. */
+/**
+ * Changes outside classes that only a new loader can take: wiring (an application's dependencies
+ * and class path; a library has no loader, so its own edges do not count), entry point,
+ * resources.
+ */
 final class AppLevelChecks {
   private AppLevelChecks() {}
 
   static List<String> reasons(AppSpec from, AppSpec to, AppDiff diff) {
     List<String> reasons = new ArrayList<>();
-    if (!new TreeSet<>(from.dependsOn()).equals(new TreeSet<>(to.dependsOn()))) {
+    if (!to.isLibrary() && !from.classPath().equals(to.classPath())) {
+      reasons.add("class path changed from " + from.classPath() + " to " + to.classPath()
+          + " (a loader's class path is fixed)");
+    }
+    if (!to.isLibrary() && !new TreeSet<>(from.dependsOn()).equals(new TreeSet<>(to.dependsOn()))) {
       reasons.add("dependencies changed from " + new TreeSet<>(from.dependsOn()) + " to "
           + new TreeSet<>(to.dependsOn()) + " (a loader's wiring is fixed)");
     }

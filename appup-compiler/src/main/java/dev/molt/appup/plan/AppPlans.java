@@ -16,14 +16,25 @@ final class AppPlans {
   private AppPlans() {}
 
   static AppPlan added(AppSpec app) {
+    if (app.isLibrary()) {
+      return new AppPlan(app.name(), AppChange.ADDED, Optional.empty(), Optional.of(app.version()),
+          List.of(), List.of(), Optional.empty(), List.of(Note.app("none", Risk.LOW, "new library "
+              + app.name() + " " + app.version() + ": the applications whose class path gains it"
+              + " restart")));
+    }
     return new AppPlan(app.name(), AppChange.ADDED, Optional.empty(), Optional.of(app.version()),
         List.of(new Instruction.AddApplication()),
         List.of(new Instruction.RemoveApplication(), new Instruction.Purge()), Optional.empty(), List.of(Note.app("add_application", Risk.MEDIUM,
-            "new " + (app.isLibrary() ? "library " : "application ") + app.name() + " " + app.version()
-                + ": add_application")));
+            "new application " + app.name() + " " + app.version() + ": add_application")));
   }
 
   static AppPlan removed(AppSpec app) {
+    if (app.isLibrary()) {
+      return new AppPlan(app.name(), AppChange.REMOVED, Optional.of(app.version()), Optional.empty(),
+          List.of(), List.of(), Optional.empty(), List.of(Note.app("none", Risk.LOW, "library "
+              + app.name() + " " + app.version() + " is not in the new release: the applications"
+              + " whose class path loses it restart")));
+    }
     return new AppPlan(app.name(), AppChange.REMOVED, Optional.of(app.version()), Optional.empty(),
         List.of(new Instruction.RemoveApplication(), new Instruction.Purge()),
         List.of(new Instruction.AddApplication()), Optional.empty(), List.of(Note.app("remove_application", Risk.MEDIUM,
@@ -65,6 +76,23 @@ final class AppPlans {
     Appup g = generated.appup();
     return new AppPlan(neu.name(), change, Optional.of(old.version()), Optional.of(neu.version()),
         g.up(), g.down(), Optional.empty(), generated.notes());
+  }
+
+  /**
+   * The plan of a library that needs a new loader: no instruction of its own, since the
+   * applications holding it restart (they are planned after it and see it restarting).
+   */
+  static AppPlan carriedByApplications(AppPlan library, List<AppSpec> holders) {
+    List<Note> notes = new ArrayList<>();
+    notes.add(Note.app("none", Risk.HIGH, "library " + library.app() + " needs a new class loader:"
+        + " the applications holding it restart (" + String.join(", ", holders.stream()
+        .map(AppSpec::name).toList()) + ")"));
+    library.notes().stream().filter(n -> !n.op().equals("restart_application")).forEach(notes::add);
+    library.notes().stream().filter(n -> n.op().equals("restart_application"))
+        .filter(n -> !n.message().startsWith("restart_application:"))
+        .map(n -> Note.app("none", n.risk(), n.message())).forEach(notes::add);
+    return new AppPlan(library.app(), library.change(), library.fromVersion(), library.toVersion(),
+        List.of(), List.of(), library.overridden(), notes);
   }
 
   static String ops(List<Instruction> list) {

@@ -18,6 +18,12 @@ import java.util.Set;
  * Plans the upgrade from one earlier release to the new one and back: diffs the changed apps in
  * parallel, chooses each app's instructions in dependency order (an app restarts when an app it
  * depends on restarts), applies overrides, and orders the relup. Stateless and thread-safe.
+ *
+ * <p>A library has no class loader of its own (docs/class-loading.md): its classes live in the
+ * loaders of the applications holding it on their class path. Its body-only changes stay
+ * {@code redefine}s (the engine applies them in each of those loaders); a change that needs a new
+ * loader is carried out by restarting those applications, and the library itself gets no
+ * instruction.
  */
 public final class UpgradePlanner {
   private UpgradePlanner() {}
@@ -33,12 +39,16 @@ public final class UpgradePlanner {
     Set<String> restarting = new HashSet<>();
     for (AppSpec app : t.apps()) {
       Optional<AppSpec> old = f.app(app.name());
-      List<String> depReasons = app.dependsOn().stream().filter(restarting::contains)
-          .map(d -> "depends on " + d + ", which restarts").toList();
+      List<String> depReasons = new ArrayList<>();
+      app.dependsOn().stream().filter(restarting::contains).filter(d -> !app.classPath().contains(d))
+          .forEach(d -> depReasons.add("depends on " + d + ", which restarts"));
+      app.classPath().stream().filter(restarting::contains)
+          .forEach(d -> depReasons.add("library " + d + " on its class path needs a new loader"));
       AppPlan plan = old.isEmpty() ? AppPlans.added(app)
           : AppPlans.changed(old.get(), app, Optional.ofNullable(diffs.get(app.name())), depReasons, overrides);
       if (plan.restarts()) {
         restarting.add(app.name());
+        plan = app.isLibrary() ? AppPlans.carriedByApplications(plan, t.applicationsHolding(app.name())) : plan;
       }
       plans.add(plan);
     }

@@ -74,21 +74,25 @@ public final class Invocations {
       NodeApp app = node.app(first.get()).orElseThrow(() -> new CallException("no app "
           + first.get() + " in release " + node.descriptor().name() + " "
           + node.descriptor().version() + "; apps: " + names()));
-      loaders.put(app.name(), app.loader());
+      loaders.put(app.name(), app.loader().orElseThrow(() -> new CallException(app.label()
+          + " is a library: its classes are in the loaders of "
+          + node.descriptor().applicationsHolding(app.name()).stream().map(a -> a.name()).toList()
+          + "; name one of them with --app")));
     }
     appLoaders(node).forEach(loaders::putIfAbsent);
     return loaders;
   }
 
   /**
-   * Every app's loader by app name, the last app of the release first: dependents before their
-   * libraries, as an app's own loader sees its libraries anyway.
+   * Every application's loader by app name, the last app of the release first: dependents before
+   * the apps they depend on, whose classes their loaders see anyway. Libraries have no loader.
    */
   static Map<String, ClassLoader> appLoaders(Node node) {
     Map<String, ClassLoader> loaders = new LinkedHashMap<>();
     List<NodeApp> apps = node.apps();
     for (int k = apps.size() - 1; k >= 0; k--) {
-      loaders.put(apps.get(k).name(), apps.get(k).loader());
+      NodeApp app = apps.get(k);
+      app.loader().ifPresent(loader -> loaders.put(app.name(), loader));
     }
     return loaders;
   }

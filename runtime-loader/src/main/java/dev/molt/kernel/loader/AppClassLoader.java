@@ -18,10 +18,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The class loader of one application (or library). Lookup order for classes: the parent (JDK and
- * {@code dev.molt.api} only, see {@link JdkAndApiLoader}), then the app's own jars, then the loaders
- * of the apps it depends on, transitively, in breadth-first order: the first loader whose own jars
- * hold the class wins. Resources follow the same order; {@link #getResources} lists them all.
+ * The class loader of one application: its own jars followed by the jars of its libraries, in
+ * class path order, so that inside the application everything behaves as under
+ * {@code java -cp <those jars>} (services, resources, split packages, {@code Class.forName}).
+ * Lookup order for classes: the parent (JDK and {@code dev.molt.api} only, see
+ * {@link JdkAndApiLoader}), then the jars in order, then the loaders of the applications it
+ * depends on, transitively, in breadth-first order: the first loader whose own jars hold the class
+ * wins. Resources follow the same order; {@link #getResources} lists them all.
  *
  * <p>Why a {@link URLClassLoader} subclass rather than a loader reading {@code JarFile}s itself:
  * URLClassLoader already does, and has done for years, everything a jar loader needs besides the
@@ -52,8 +55,8 @@ public final class AppClassLoader extends URLClassLoader {
    * Creates the loader of one application.
    *
    * @param name the loader's name, e.g. {@code book_app-0.1.0}; shown in stack traces
-   * @param jars the app's jars, in class path order
-   * @param dependencies the loaders of the apps it depends on directly, in declared order
+   * @param jars the app's jars then its libraries' jars, in class path order
+   * @param dependencies the loaders of the applications it depends on, in declared order
    * @param parent the shared parent, normally a {@link JdkAndApiLoader}
    * @throws IOException naming the jar when one cannot be read as a zip file
    */
@@ -69,7 +72,7 @@ public final class AppClassLoader extends URLClassLoader {
     this.shared = parent instanceof JdkAndApiLoader p ? p : null;
   }
 
-  /** The app's jars. */
+  /** The jars it reads, in class path order: the app's own, then its libraries'. */
   public List<Path> jars() {
     return jars;
   }

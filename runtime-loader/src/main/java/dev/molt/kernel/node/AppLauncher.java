@@ -25,6 +25,7 @@ final class AppLauncher {
   static void start(NodeApp app, EntryPoint entry, ApplicationContext context,
       Consumer<AppFailure> onMainFailure) throws AppStartException {
     Class<?> type = entryClass(app, entry);
+    JdbcDrivers.register(app);
     if (entry.kind() == EntryPoint.Kind.APPLICATION) {
       startApplication(app, type, context);
     } else {
@@ -35,7 +36,7 @@ final class AppLauncher {
   static void stop(NodeApp app) throws Exception {
     if (app.instance().isPresent()) {
       Application instance = app.instance().get();
-      withContextLoader(app.loader(), instance::stop);
+      withContextLoader(app.applicationLoader(), instance::stop);
     }
   }
 
@@ -66,8 +67,8 @@ final class AppLauncher {
     }
     Application[] created = new Application[1];
     try {
-      withContextLoader(app.loader(), () -> created[0] = (Application) constructor.newInstance());
-      withContextLoader(app.loader(), () -> created[0].start(context));
+      withContextLoader(app.applicationLoader(), () -> created[0] = (Application) constructor.newInstance());
+      withContextLoader(app.applicationLoader(), () -> created[0].start(context));
     } catch (InvocationTargetException e) {
       throw failed(app, e.getCause());
     } catch (Exception | LinkageError e) { // app code: its errors are reported, not fatal to us
@@ -90,7 +91,7 @@ final class AppLauncher {
     }
     main.setAccessible(true); // the launcher runs main of non-public classes too
     Thread thread = new Thread(runMain(app, main, onMainFailure), app.name() + "-main");
-    thread.setContextClassLoader(app.loader());
+    thread.setContextClassLoader(app.applicationLoader());
     thread.setDaemon(false);
     app.started(thread);
     thread.start();
@@ -99,7 +100,7 @@ final class AppLauncher {
   private static Runnable runMain(NodeApp app, Method main, Consumer<AppFailure> onMainFailure) {
     return () -> {
       try {
-        main.invoke(null, (Object) new String[0]);
+        main.invoke(null, (Object) app.mainArgs().toArray(new String[0]));
       } catch (InvocationTargetException e) {
         app.state(AppState.FAILED);
         onMainFailure.accept(new AppFailure(app.name(), app.version(), e.getCause()));
@@ -113,7 +114,7 @@ final class AppLauncher {
 
   private static Class<?> entryClass(NodeApp app, EntryPoint entry) throws AppStartException {
     try {
-      return Class.forName(entry.className(), false, app.loader());
+      return Class.forName(entry.className(), false, app.applicationLoader());
     } catch (ClassNotFoundException e) {
       throw cannotStart(app, "entry class " + entry.className() + " is not in "
           + app.spec().dir() + " nor in the apps it depends on; fix entry.class in release.json");

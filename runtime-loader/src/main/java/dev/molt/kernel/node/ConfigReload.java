@@ -51,7 +51,7 @@ final class ConfigReload {
       List<AppFailure> failures) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(app.loader());
+    thread.setContextClassLoader(app.applicationLoader());
     try {
       instance.configChanged(app.config(), keys);
     } catch (Exception | LinkageError e) { // app code: report it, keep the node up

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * A running Molt node: the release it runs, its root, and one {@link NodeApp} per application and
- * library with its class loader and state. The front door of the kernel: {@link #load} prepares a
+ * library, each application with its class loader and state. The front door of the kernel: {@link #load} prepares a
  * node (reads, verifies, configures, builds loaders) without running app code; {@link #startApps}
  * and {@link #stopApps} run the apps' entry points in dependency order and in reverse.
  *
@@ -67,7 +67,7 @@ public final class Node {
     Map<String, AppConfig> configs =
         ConfigFile.read(request.releaseDir().resolve("config.json"), release, request.environment());
     long t3 = lap(timings, "read config.json", t2);
-    List<NodeApp> apps = buildApps(request.root(), release, configs);
+    List<NodeApp> apps = buildApps(request.root(), release, configs, request.environment());
     lap(timings, "build class loaders", t3);
     return new Node(release, request.root(), startedAt, apps, timings);
   }
@@ -190,33 +190,66 @@ public final class Node {
     return release;
   }
 
+  /**
+   * One class loader per application (docs/class-loading.md): its own jars, then the jars of its
+   * class path's libraries in order, as {@code java -cp} would list them; it delegates to the
+   * loaders of the applications it depends on. Libraries get no loader of their own.
+   */
   private static List<NodeApp> buildApps(Path root, ReleaseDescriptor release,
-      Map<String, AppConfig> configs) throws KernelException {
+      Map<String, AppConfig> configs, Map<String, String> env) throws KernelException {
     JdkAndApiLoader parent = JdkAndApiLoader.create();
     Map<String, AppClassLoader> loaders = new HashMap<>();
     List<NodeApp> apps = new ArrayList<>();
     for (AppSpec spec : release.apps()) {
-      List<AppClassLoader> deps = new ArrayList<>();
-      spec.dependsOn().forEach(dep -> deps.add(loaders.get(dep)));
-      List<Path> jars = new ArrayList<>();
-      for (JarRef jar : spec.jars()) {
-        jars.add(root.resolve(spec.dir()).resolve(jar.file()));
+      List<Path> jars = jarsOf(root, spec);
+      if (spec.isLibrary()) {
+        apps.add(new NodeApp(spec, jars, null, configs.get(spec.name()), dataDir(root, spec),
+            List.of()));
+        continue;
       }
+      List<Path> classPath = new ArrayList<>(jars);
+      for (String lib : spec.classPath()) {
+        classPath.addAll(jarsOf(root, release.app(lib).orElseThrow()));
+      }
+      List<AppClassLoader> delegates = new ArrayList<>();
+      release.delegatesOf(spec).forEach(app -> delegates.add(loaders.get(app)));
       AppClassLoader loader;
       try {
-        loader = new AppClassLoader(spec.name().concat("-").concat(spec.version()), jars, deps,
-            parent); // concat, not '+': see ConfigFile.flatten
+        loader = new AppClassLoader(spec.name().concat("-").concat(spec.version()), classPath,
+            delegates, parent); // concat, not '+': see ConfigFile.flatten
       } catch (IOException e) {
         throw new JarMismatchException(e.getMessage() + "; restore the release from its tarball", e);
       }
       loaders.put(spec.name(), loader);
-      Path dataDir = root.resolve("var").resolve(spec.name());
-      if (!spec.isLibrary()) {
-        createDataDir(dataDir);
-      }
-      apps.add(new NodeApp(spec, jars, loader, configs.get(spec.name()), dataDir));
+      createDataDir(dataDir(root, spec));
+      apps.add(new NodeApp(spec, jars, loader, configs.get(spec.name()), dataDir(root, spec),
+          mainArgs(spec, env)));
     }
     return apps;
+  }
+
+  /** The entry's {@code args} with {@code ${VAR}} resolved as in config.json. */
+  private static List<String> mainArgs(AppSpec spec, Map<String, String> env)
+      throws ConfigException {
+    List<String> args = spec.entry().orElseThrow().args();
+    List<String> resolved = new ArrayList<>(args.size());
+    for (int i = 0; i < args.size(); i++) {
+      resolved.add(Substitution.resolve(args.get(i),
+          spec.name().concat(".entry.args[").concat(Integer.toString(i)).concat("]"), env));
+    }
+    return resolved;
+  }
+
+  private static List<Path> jarsOf(Path root, AppSpec spec) {
+    List<Path> jars = new ArrayList<>();
+    for (JarRef jar : spec.jars()) {
+      jars.add(root.resolve(spec.dir()).resolve(jar.file()));
+    }
+    return jars;
+  }
+
+  private static Path dataDir(Path root, AppSpec spec) {
+    return root.resolve("var").resolve(spec.name());
   }
 
   private static void createDataDir(Path dir) throws KernelException {

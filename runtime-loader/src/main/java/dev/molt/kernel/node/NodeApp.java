@@ -20,16 +20,20 @@ public final class NodeApp {
   private final AppClassLoader loader;
   private volatile AppConfig config;
   private final Path dataDir;
+  private final List<String> mainArgs;
   private final AtomicReference<AppState> state = new AtomicReference<>(AppState.LOADED);
   private volatile Application instance;
   private volatile Thread mainThread;
 
-  NodeApp(AppSpec spec, List<Path> jars, AppClassLoader loader, AppConfig config, Path dataDir) {
+  /** @param loader the application's loader; null for a library */
+  NodeApp(AppSpec spec, List<Path> jars, AppClassLoader loader, AppConfig config, Path dataDir,
+      List<String> mainArgs) {
     this.spec = spec;
     this.jars = List.copyOf(jars);
     this.loader = loader;
     this.config = config;
     this.dataDir = dataDir;
+    this.mainArgs = List.copyOf(mainArgs);
   }
 
   public String name() {
@@ -45,13 +49,27 @@ public final class NodeApp {
     return spec;
   }
 
-  /** The app's jars under the release root, as its class loader reads them. */
+  /**
+   * The app's own jars under the release root; an application's loader reads these first, then
+   * its class path's libraries ({@link AppClassLoader#jars()} lists them all).
+   */
   public List<Path> jars() {
     return jars;
   }
 
-  /** The app's own class loader; {@code rpc} calls into the app go through it. */
-  public AppClassLoader loader() {
+  /**
+   * The application's class loader ({@code rpc} calls into the app go through it); empty for a
+   * library, whose classes are in the loaders of the applications holding it on their class path.
+   */
+  public Optional<AppClassLoader> loader() {
+    return Optional.ofNullable(loader);
+  }
+
+  /** The loader of an application; only called for apps with an entry point. */
+  AppClassLoader applicationLoader() {
+    if (loader == null) {
+      throw new IllegalStateException(label() + " is a library; it has no class loader");
+    }
     return loader;
   }
 
@@ -62,6 +80,11 @@ public final class NodeApp {
   /** {@code <root>/var/<name>/}; created at boot for apps with an entry point. */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The arguments {@code main} is called with: the entry's args, {@code ${VAR}} resolved. */
+  public List<String> mainArgs() {
+    return mainArgs;
   }
 
   public AppState state() {

@@ -44,8 +44,9 @@ public final class ReleaseRoot {
     return app(app, jar, Optional.of(new EntryPoint(EntryPoint.Kind.MAIN, className)), deps);
   }
 
-  public ReleaseRoot library(String app, String appVersion, Path jar) throws IOException {
-    return add(app, appVersion, jar, Optional.empty());
+  public ReleaseRoot library(String app, String appVersion, Path jar, String... deps)
+      throws IOException {
+    return add(app, appVersion, jar, Optional.empty(), deps);
   }
 
   private ReleaseRoot app(String app, Path jar, Optional<EntryPoint> entry, String... deps)

@@ -24,11 +24,11 @@ mvn -B -q -o -f "$root/pom.xml" -pl bench -am compile dependency:build-classpath
 mvnp() { mvn -B -q -ntp -s "$work/settings.xml" -Dmaven.repo.local="$repo" "$@"; }
 
 for p in $projects; do
-  # name | main class | readiness path | port variable | release root (under the project)
+  # main class | readiness path | port variable | release root (under the project) | main's args
   case $p in
     bootweb) set -- com.example.bootweb.BootwebApplication /actuator/health SERVER_PORT target/rel/bootweb ;;
     javalinapp) set -- com.example.javalin.HelloJavalin /hello PORT target/rel/javalinapp ;;
-    dwapp) set -- com.example.dw.HelloApplication /hello PORT target/rel/dwapp ;;
+    dwapp) set -- com.example.dw.HelloApplication /hello PORT target/rel/dwapp "server config.yml" ;;
     mnapp) set -- com.example.mn.Application /hello PORT target/rel/mnapp ;;
     edges) set -- edge.app.EdgeApp /checks PORT app/target/rel/edges ;;
     *) echo "apps.sh: unknown project $p" >&2; exit 2 ;;
@@ -41,5 +41,6 @@ for p in $projects; do
     (cd "$work/$p" && mvnp molt:init && mvnp package molt:release -Dmolt.env=prod)
   fi
   java -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" dev.molt.bench.AppBootBench \
-    --release "$work/$p/$4" --main "$1" --url "$2" --port-env "$3" --runs "$runs" --work "$work"
+    --release "$work/$p/$4" --main "$1" --url "$2" --port-env "$3" --args "${5:-}" --runs "$runs" \
+    --work "$work"
 done

@@ -11,10 +11,7 @@ import io.dropwizard.core.setup.Environment;
 public class HelloApplication extends Application<Configuration> {
 
   public static void main(String[] args) throws Exception {
-    // TODO: once rel/molt.json gives the main entry its arguments ("args"), drop this default
-    // and declare ["server", "config.yml"] there.
-    String[] effective = args.length == 0 ? new String[] {"server", "config.yml"} : args;
-    new HelloApplication().run(effective);
+    new HelloApplication().run(args);
   }
 
   @Override

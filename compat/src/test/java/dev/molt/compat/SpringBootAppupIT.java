@@ -39,13 +39,14 @@ class SpringBootAppupIT {
         .containsExactly("1. redefine bootweb GreetingController");
   }
 
-  /** The numbered steps under {@code title} in the plan mvn printed. */
+  /** The numbered steps under {@code title} in the plan mvn printed (markers left out). */
   private static List<String> section(String output, String title) {
     List<String> lines = output.lines().map(l -> l.replaceFirst("^\\[INFO\\]\\s*", "")).toList();
     int start = lines.indexOf(title);
     assertThat(start).as("no '%s' in the plan:%n%s", title, output).isNotNegative();
     return lines.subList(start + 1, lines.size()).stream()
         .takeWhile(l -> l.matches("\\d+\\. .*|-- point_of_no_return --"))
+        .filter(l -> !l.startsWith("--"))
         .toList();
   }
 

@@ -3,7 +3,7 @@
 # mvn package molt:release -Dmolt.env=prod), then bin/<name> foreground against java -cp with the
 # release's runtime and jvm.options (AppBootBench), side by side.
 # Usage (from the repository root; no mvn install needed):
-#   mvn -B -pl compat -am verify -Dit.test=NONE -Dfailsafe.failIfNoSpecifiedTests=false
+#   mvn -B -pl compat -am verify -DskipTests
 #       (fills compat/target/it-repo with the plugin under test)
 #   bench/apps.sh [--runs N] [project ...]      projects: bootweb javalinapp dwapp mnapp edges
 set -eu

@@ -2,10 +2,10 @@ package dev.molt.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.testkit.Http;
-import dev.molt.testkit.Node;
-import dev.molt.testkit.Ports;
-import dev.molt.testkit.SampleProject;
+import dev.molt.testsupport.maven.SampleProject;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

@@ -2,9 +2,9 @@ package dev.molt.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.testkit.Node;
-import dev.molt.testkit.SampleProject;
-import dev.molt.testkit.SampleProject.Build;
+import dev.molt.testsupport.maven.SampleProject;
+import dev.molt.testsupport.maven.SampleProject.Build;
+import dev.molt.testsupport.node.Node;
 import java.io.IOException;
 import java.nio.file.Path;
 

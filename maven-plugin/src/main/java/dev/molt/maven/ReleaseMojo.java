@@ -94,6 +94,7 @@ public class ReleaseMojo extends AbstractMoltMojo {
       getLog().info("Skipping molt:release (molt.skip=true)");
       return;
     }
+    ReproducibleJars.check(project, getLog());
     ReleaseRequest request;
     ReleaseResult result;
     try {

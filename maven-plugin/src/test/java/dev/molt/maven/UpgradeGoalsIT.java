@@ -2,8 +2,10 @@ package dev.molt.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.testkit.SampleProject;
-import dev.molt.testkit.SampleProject.Build;
+import dev.molt.signature.Signatures;
+import dev.molt.signature.SshKeyPair;
+import dev.molt.testsupport.maven.SampleProject;
+import dev.molt.testsupport.maven.SampleProject.Build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -32,9 +35,11 @@ class UpgradeGoalsIT {
   private static final String DIRECTORY = "prev/0.1.0/shelf";
   private static final String PACKAGE = "target/shelf-0.2.0-upgrade.tar.gz";
   private static final String APPUP = "rel/appups/shelf/0.1.0-0.2.0.json";
+  private static final String KEY = "keys/ci";
 
   @TempDir static Path work;
   private static SampleProject project;
+  private static SshKeyPair signingKey;
 
   @BeforeAll
   static void buildReleases010And020() throws Exception {
@@ -47,6 +52,10 @@ class UpgradeGoalsIT {
 
     replace(project.dir().resolve("src/main/java/shelf/Greeting.java"), "first edition", "second edition");
     replace(project.dir().resolve("pom.xml"), "<version>0.1.0</version>", "<version>0.2.0</version>");
+    signingKey = Signatures.generate("ci@example.com");
+    Signatures.writeKeyPair(project.dir().resolve(KEY), signingKey);
+    Files.createDirectories(project.dir().resolve("rel/trusted-keys"));
+    Files.copy(project.dir().resolve(KEY + ".pub"), project.dir().resolve("rel/trusted-keys/ci.pub"));
     Build second = project.mvn("clean", "package", "-Dmolt.env=prod");
     assertThat(second.exitCode()).as("%s", second).isZero();
   }
@@ -56,6 +65,7 @@ class UpgradeGoalsIT {
     deleteTree(project.dir().resolve("rel/appups"));
     Files.deleteIfExists(project.dir().resolve(PACKAGE));
     Files.deleteIfExists(project.dir().resolve(PACKAGE + ".sha256"));
+    Files.deleteIfExists(project.dir().resolve(PACKAGE + ".sig"));
   }
 
   @Test
@@ -126,6 +136,44 @@ class UpgradeGoalsIT {
     assertThat(byCoordinates.exitCode()).as("%s", byCoordinates).isZero();
     assertThat(byCoordinates.output()).contains("shelf-0.1.0-release.tar.gz");
     assertThat(entries(pack)).isEqualTo(entries);
+  }
+
+  @Test
+  void upgradePackage_signingKey_writesSigTheReleasesTrustedKeysAccept_fromPropertyOrEnvironment() throws Exception {
+    Path trusted = project.dir().resolve("target/rel/shelf/releases/0.2.0/trusted-keys");
+    assertThat(trusted.resolve("ci.pub")).hasSameTextualContentAs(project.dir().resolve(KEY + ".pub"));
+    Build unsigned = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=" + DIRECTORY);
+
+    assertThat(unsigned.exitCode()).as("%s", unsigned).isZero();
+    assertThat(unsigned.output()).contains("[WARNING] The upgrade package is not signed", "-Dmolt.signingKey");
+    Path pack = project.dir().resolve(PACKAGE);
+    Path sig = project.dir().resolve(PACKAGE + ".sig");
+    assertThat(sig).doesNotExist();
+
+    Build signed = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=" + DIRECTORY, "-Dmolt.signingKey=" + KEY);
+
+    assertThat(signed.exitCode()).as("%s", signed).isZero();
+    assertThat(signed.output()).contains("Signature " + sig).doesNotContain("is not signed");
+    assertThat(Signatures.verifyPackage(pack, sig, trusted)).isEqualTo(signingKey.publicKey());
+    Files.delete(sig);
+
+    Build fromEnv = project.mvn(Map.of(Signatures.SIGNING_KEY_ENV, project.dir().resolve(KEY).toString()),
+        "molt:upgrade-package", "-Dmolt.upfrom=" + DIRECTORY);
+
+    assertThat(fromEnv.exitCode()).as("%s", fromEnv).isZero();
+    assertThat(Signatures.verifyPackage(pack, sig, trusted)).isEqualTo(signingKey.publicKey());
+  }
+
+  @Test
+  void upgradePackage_unusableSigningKey_failsNamingTheKeyAndWritesNothing() throws Exception {
+    Files.writeString(project.dir().resolve("keys/not-a-key"), "ssh-ed25519 AAAA this is a public key\n");
+
+    Build build = project.mvn("molt:upgrade-package", "-Dmolt.upfrom=" + DIRECTORY, "-Dmolt.signingKey=keys/not-a-key");
+
+    assertThat(build.exitCode()).as("%s", build).isNotZero();
+    assertThat(build.errors()).contains("cannot sign the upgrade package", "keys/not-a-key",
+        "is not a usable OpenSSH private key");
+    assertThat(project.dir().resolve(PACKAGE)).doesNotExist();
   }
 
   @Test

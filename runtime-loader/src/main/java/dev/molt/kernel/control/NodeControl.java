@@ -26,7 +26,7 @@ public final class NodeControl implements AutoCloseable {
   private static final Set<ControlEvent.Kind> LOGGED = EnumSet.of(
       ControlEvent.Kind.AUTHENTICATION_FAILED, ControlEvent.Kind.HANDSHAKE_TIMEOUT,
       ControlEvent.Kind.PROTOCOL_ERROR, ControlEvent.Kind.REJECTED_BUSY,
-      ControlEvent.Kind.HANDLER_FAILED);
+      ControlEvent.Kind.HANDLER_FAILED, ControlEvent.Kind.ACCEPT_FAILED);
   private final ControlServer server;
 
   private NodeControl(ControlServer server) {
@@ -64,8 +64,12 @@ public final class NodeControl implements AutoCloseable {
           });
       tls.ifPresent(builder::tls);
       ControlServer server = builder.start();
-      server.tlsPort().ifPresent(port -> log.println("molt: control channel also listens with"
-          + " TLS on " + tls.get().host() + ":" + port));
+      if (server.tlsPort().isPresent()) {
+        // Clients pin this fingerprint (TlsTrust.pinned) to know they talk to this node.
+        log.println("molt: control channel also listens with TLS on " + tls.get().host() + ":"
+            + server.tlsPort().get() + "; its certificate's SHA-256 fingerprint is "
+            + tls.get().certificateFingerprint());
+      }
       return new NodeControl(server);
     } catch (NodeAlreadyRunningException e) {
       throw new KernelException(name + " is already running: " + e.getMessage()

@@ -18,7 +18,7 @@ repo="$root/compat/target/it-repo"
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
 mkdir -p "$work"
 sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository/#" \
-  "$root/testkit/src/main/resources/dev/molt/testkit/settings.xml" > "$work/settings.xml"
+  "$root/test-support/src/main/resources/dev/molt/testsupport/maven/settings.xml" > "$work/settings.xml"
 mvn -B -q -o -f "$root/pom.xml" -pl bench -am compile dependency:build-classpath \
   -Dmdep.outputFile="$here/target/classpath.txt"
 mvnp() { mvn -B -q -ntp -s "$work/settings.xml" -Dmaven.repo.local="$repo" "$@"; }

@@ -2,12 +2,12 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
 import dev.molt.e2e.support.Fixture;
-import dev.molt.e2e.support.Http;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.SharedBookRelease;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -273,7 +273,7 @@ class OperatingIT {
   void tlsListener_whenConfigured_servesCallsThatProveTheCookie() throws Exception {
     Path store = node.root().resolve("etc/node.p12");
     Files.createDirectories(store.getParent());
-    CommandResult keytool = dev.molt.e2e.support.Commands.run(java.util.List.of(
+    CommandResult keytool = dev.molt.testsupport.node.Commands.run(java.util.List.of(
         Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
         "-alias", "node", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
         "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),

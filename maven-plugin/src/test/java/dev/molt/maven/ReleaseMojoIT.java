@@ -6,7 +6,8 @@ import dev.molt.format.AppSpec;
 import dev.molt.format.EntryPoint;
 import dev.molt.format.Formats;
 import dev.molt.format.ReleaseDescriptor;
-import dev.molt.maven.SampleProject.Build;
+import dev.molt.testsupport.maven.SampleProject;
+import dev.molt.testsupport.maven.SampleProject.Build;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -52,7 +53,7 @@ class ReleaseMojoIT {
     Build build = project.mvn("package", "-Dmolt.env=prod");
 
     assertThat(build.exitCode()).as("%s", build).isZero();
-    Path root = project.dir.resolve("target/rel/hello");
+    Path root = project.dir().resolve("target/rel/hello");
     assertThat(root.resolve("bin/hello")).isExecutable();
     ReleaseDescriptor release = Formats.readRelease(root.resolve("releases/1.0.0/release.json"));
     assertThat(release.apps()).extracting(AppSpec::name).containsExactlyInAnyOrder(
@@ -73,9 +74,9 @@ class ReleaseMojoIT {
       assertThat(dir.resolve(app.jars().get(0).file())).isRegularFile();
     }
     assertThat(root.resolve(release.kernel().dir())).isDirectory();
-    Path tarball = project.dir.resolve("target/hello-1.0.0.tar.gz");
+    Path tarball = project.dir().resolve("target/hello-1.0.0.tar.gz");
     assertThat(tarball).isRegularFile();
-    assertThat(project.dir.resolve("target/hello-1.0.0.tar.gz.sha256")).content()
+    assertThat(project.dir().resolve("target/hello-1.0.0.tar.gz.sha256")).content()
         .startsWith(sha256(tarball));
     // The edges are right when the app, in its own loader, sees commons-lang3's StringUtils.
     assertThat(firstOutputOf(root.resolve("bin/hello"), "Hello from a plain main class"))
@@ -89,7 +90,7 @@ class ReleaseMojoIT {
     Build build = project.mvn("package");
 
     assertThat(build.exitCode()).as("%s", build).isZero();
-    Path root = project.dir.resolve("target/rel/hello");
+    Path root = project.dir().resolve("target/rel/hello");
     ReleaseDescriptor release = Formats.readRelease(root.resolve("releases/1.0.0/release.json"));
     assertThat(release.environment()).isEqualTo("dev");
     for (AppSpec app : release.apps()) {
@@ -98,7 +99,7 @@ class ReleaseMojoIT {
       assertThat(Files.isSymbolicLink(dir) || Files.isSymbolicLink(jar))
           .as("dev mode links %s", jar).isTrue();
     }
-    try (Stream<Path> target = Files.list(project.dir.resolve("target"))) {
+    try (Stream<Path> target = Files.list(project.dir().resolve("target"))) {
       assertThat(target).noneMatch(p -> p.getFileName().toString().endsWith(".tar.gz"));
     }
   }
@@ -111,7 +112,7 @@ class ReleaseMojoIT {
     Build build = project.mvn("package");
 
     assertThat(build.exitCode()).as("%s", build).isZero();
-    Path root = project.dir.resolve("target/rel/greeter");
+    Path root = project.dir().resolve("target/rel/greeter");
     ReleaseDescriptor release = Formats.readRelease(root.resolve("releases/0.3.0/release.json"));
     assertThat(release.apps()).extracting(AppSpec::name).containsExactly("greeter");
     assertThat(app(release, "greeter").entry())
@@ -140,7 +141,7 @@ class ReleaseMojoIT {
   @Test
   void package_unknownKeyInMoltJson_failsNamingTheKey(@TempDir Path work) throws Exception {
     SampleProject project = SampleProject.copy("plain-app", work);
-    Path moltJson = project.dir.resolve("rel/molt.json");
+    Path moltJson = project.dir().resolve("rel/molt.json");
     Files.writeString(moltJson, Files.readString(moltJson)
         .replaceFirst("\\{", "{\n  \"colour\": \"blue\","));
 
@@ -149,7 +150,7 @@ class ReleaseMojoIT {
     assertThat(build.exitCode()).as("%s", build).isNotZero();
     assertThat(build.errors()).contains("colour");
     assertThat(build.output()).doesNotContain("\tat dev.molt");
-    assertThat(project.dir.resolve("target/rel/hello")).doesNotExist();
+    assertThat(project.dir().resolve("target/rel/hello")).doesNotExist();
   }
 
   @Test

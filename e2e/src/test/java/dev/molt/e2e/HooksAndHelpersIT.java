@@ -2,10 +2,10 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.SharedBookRelease;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

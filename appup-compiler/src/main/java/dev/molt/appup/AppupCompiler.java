@@ -4,6 +4,7 @@ import dev.molt.appup.error.AppupException;
 import dev.molt.appup.error.InvalidRequestException;
 import dev.molt.appup.input.LoadedRelease;
 import dev.molt.appup.override.Overrides;
+import dev.molt.appup.pack.PackageSigning;
 import dev.molt.appup.pack.UpgradePackageWriter;
 import dev.molt.appup.plan.AppPlan;
 import dev.molt.appup.plan.Plan;
@@ -12,10 +13,12 @@ import dev.molt.appup.plan.UpgradePlanner;
 import dev.molt.appup.report.PlanReport;
 import dev.molt.format.Appup;
 import dev.molt.format.UpgradeFormats;
+import dev.molt.signature.SshKeyPair;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The front door of the appup compiler: compiles the upgrade plan between earlier releases and a
@@ -45,7 +48,7 @@ public final class AppupCompiler {
   public static List<Path> writeAppups(Plan plan, Path dir) throws IOException {
     List<Appup> appups = new ArrayList<>();
     for (UpgradePath path : plan.paths()) {
-      path.apps().stream().map(AppPlan::appup).flatMap(java.util.Optional::stream).forEach(appups::add);
+      path.apps().stream().map(AppPlan::appup).flatMap(Optional::stream).forEach(appups::add);
     }
     List<Path> written = new ArrayList<>();
     for (Appup a : appups) {
@@ -74,6 +77,22 @@ public final class AppupCompiler {
    */
   public static UpgradePackageResult upgradePackage(PlanRequest request, Path outDir)
       throws AppupException {
+    return upgradePackage(request, outDir, Optional.empty());
+  }
+
+  /**
+   * As {@link #upgradePackage(PlanRequest, Path)}, and signs the package with the Ed25519 private
+   * key in {@code signingKey} (an unencrypted OpenSSH key file) into {@code <package>.sig}. The key
+   * is read before anything is written. Without a key, a {@code .sig} left by an earlier run is
+   * removed, since it would not match the new package.
+   *
+   * @throws dev.molt.appup.error.SigningKeyException when the key cannot be used or the signature
+   *     not written (nothing is left behind then)
+   */
+  public static UpgradePackageResult upgradePackage(PlanRequest request, Path outDir, Optional<Path> signingKey)
+      throws AppupException {
+    Optional<SshKeyPair> key = signingKey.isPresent()
+        ? Optional.of(PackageSigning.readKey(signingKey.get())) : Optional.empty();
     if (request.from().isEmpty()) {
       throw new InvalidRequestException("an upgrade package needs at least one earlier release to "
           + "upgrade from; pass it with --from <dir|tarball> (-Dmolt.upfrom)");
@@ -81,7 +100,7 @@ public final class AppupCompiler {
     try (Releases releases = Releases.open(request)) {
       Plan plan = plan(releases, request);
       UpgradePackageWriter.Written w = UpgradePackageWriter.write(releases.to(), releases.from(), plan, outDir);
-      return new UpgradePackageResult(w.tarball(), w.checksum(), plan);
+      return new UpgradePackageResult(w.tarball(), w.checksum(), PackageSigning.sign(w, key), plan);
     }
   }
 

@@ -135,7 +135,32 @@ class BadInputTest {
     }
     assertThatThrownBy(() -> AppupCompiler.plan(PlanRequest.of(List.of(a), evil)))
         .isInstanceOf(InvalidReleaseException.class)
-        .hasMessageContaining("entry shop/../../escaped.txt points outside the release");
+        .hasMessageContaining("entry shop/../../escaped.txt climbs out");
     assertThat(dir.getParent().resolve("escaped.txt")).doesNotExist();
+  }
+
+  @Test
+  void plan_upfromTarballWritingThroughSymlink_isRefusedNothingWrittenOutside() throws Exception {
+    Path b = rel("shop", "1.1.0", 2);
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path evil = dir.resolve("shop-1.0.0.tar.gz");
+    try (var out = Files.newOutputStream(evil);
+        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+            new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(out))) {
+      var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("shop/lib",
+          org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+      link.setLinkName(outside.toString());
+      tar.putArchiveEntry(link);
+      tar.closeArchiveEntry();
+      var file = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("shop/lib/owned.txt");
+      file.setSize(1);
+      tar.putArchiveEntry(file);
+      tar.write('x');
+      tar.closeArchiveEntry();
+    }
+    assertThatThrownBy(() -> AppupCompiler.plan(PlanRequest.of(List.of(evil), b)))
+        .isInstanceOf(InvalidReleaseException.class)
+        .hasMessageContaining(evil.toString()).hasMessageContaining("shop/lib");
+    assertThat(outside).isEmptyDirectory();
   }
 }

@@ -66,8 +66,8 @@ final class ClientErrors {
   }
 
   ProtocolException versionMismatch(int nodeVersion) {
-    return new ProtocolException("node speaks protocol " + nodeVersion + ", this client speaks " + Protocol.VERSION
-        + "; use the bin/" + name + " of the running release");
+    return new ProtocolException("the node speaks protocol version " + nodeVersion + ", this client speaks "
+        + Protocol.VERSION + "; use the bin/" + name + " of the same release as the running node");
   }
 
   AuthenticationException impostor() {

@@ -14,14 +14,22 @@ final class Connection implements Closeable {
   final FrameWriter writer;
   final String transport;
   final Optional<String> peer;
+  /** The remote host address of a TCP peer, by which connections are budgeted; empty for Unix sockets. */
+  final Optional<String> host;
   private final Closeable resource;
 
   Connection(InputStream in, OutputStream out, Closeable resource, String transport, Optional<String> peer) {
+    this(in, out, resource, transport, peer, Optional.empty());
+  }
+
+  Connection(InputStream in, OutputStream out, Closeable resource, String transport, Optional<String> peer,
+      Optional<String> host) {
     this.reader = new FrameReader(in);
     this.writer = new FrameWriter(out);
     this.resource = resource;
     this.transport = transport;
     this.peer = peer;
+    this.host = host;
   }
 
   /**
@@ -46,6 +54,16 @@ final class Connection implements Closeable {
     } else {
       close();
     }
+  }
+
+  /**
+   * Seals both directions with the session key once the handshake has succeeded; {@code self} is
+   * this side's role ({@link Handshake#CLIENT} or {@link Handshake#SERVER}).
+   */
+  void seal(byte[] sessionKey, byte self) {
+    byte peerRole = self == Handshake.CLIENT ? Handshake.SERVER : Handshake.CLIENT;
+    writer.seal(new FrameSeal(sessionKey, self));
+    reader.seal(new FrameSeal(sessionKey, peerRole));
   }
 
   /** Writes a frame, ignoring failure: used for the last word before closing a connection. */

@@ -18,13 +18,16 @@ final class ConnectionWorker implements Runnable {
   private final Connection connection;
   private final long id;
   private final Watchdog watchdog;
+  private final Admission.Ticket ticket;
   private final AtomicBoolean timedOut = new AtomicBoolean();
 
-  ConnectionWorker(ServerSettings settings, Connection connection, long id, Watchdog watchdog) {
+  ConnectionWorker(ServerSettings settings, Connection connection, long id, Watchdog watchdog,
+      Admission.Ticket ticket) {
     this.settings = settings;
     this.connection = connection;
     this.id = id;
     this.watchdog = watchdog;
+    this.ticket = ticket;
   }
 
   @Override
@@ -38,20 +41,26 @@ final class ConnectionWorker implements Runnable {
         return;
       }
       connection.limitReads(Duration.ZERO);
+      ticket.authenticated();
       Session session = new Session(id, connection.transport, connection.peer, Instant.now());
       settings.emit(ControlEvent.Kind.AUTHENTICATED, id, connection, "cookie proof accepted");
       serve(session);
       settings.emit(ControlEvent.Kind.CLOSED, id, connection, "the client closed the connection");
     } catch (AuthenticationException e) {
       settings.emit(ControlEvent.Kind.AUTHENTICATION_FAILED, id, connection, "wrong cookie: " + e.getMessage());
-      connection.tryWrite(Messages.error(ErrorCode.AUTHENTICATION_FAILED, "authentication failed"));
+      // The pause is bounded; the handshake limit must not cut it short with another answer.
+      if (limit.cancel(false)) {
+        pauseAfterFailedProof();
+        connection.tryWrite(Messages.error(ErrorCode.AUTHENTICATION_FAILED, "authentication failed"));
+      }
     } catch (UnsupportedVersionException e) {
       settings.emit(ControlEvent.Kind.PROTOCOL_ERROR, id, connection, e.getMessage());
-      connection.tryWrite(Messages.error(ErrorCode.VERSION_MISMATCH, "node speaks protocol " + Protocol.VERSION
-          + ", client speaks " + e.version()));
+      connection.tryWrite(Messages.error(ErrorCode.VERSION_MISMATCH, "protocol version " + e.version()
+          + ", this node speaks " + Protocol.VERSION + "; use the bin/<name> of the same release"));
     } catch (ProtocolException e) {
       settings.emit(ControlEvent.Kind.PROTOCOL_ERROR, id, connection, e.getMessage());
-      ErrorCode code = e instanceof UnexpectedFrameException ? ErrorCode.UNEXPECTED_FRAME : ErrorCode.BAD_FRAME;
+      ErrorCode code = e instanceof UnexpectedFrameException ? ErrorCode.UNEXPECTED_FRAME
+          : e instanceof FrameAuthenticationException ? ErrorCode.FRAME_AUTHENTICATION_FAILED : ErrorCode.BAD_FRAME;
       connection.tryWrite(Messages.error(code, e.getMessage()));
     } catch (SocketTimeoutException e) {
       settings.emit(ControlEvent.Kind.HANDSHAKE_TIMEOUT, id, connection, "a handshake read took longer than "
@@ -63,6 +72,19 @@ final class ConnectionWorker implements Runnable {
     } finally {
       limit.cancel(false);
       connection.close();
+    }
+  }
+
+  /**
+   * Slows down guessing: the answer to a wrong proof comes only after a pause, during which this
+   * connection keeps its handshake slot, so one address cannot try faster than its budget allows.
+   */
+  private void pauseAfterFailedProof() {
+    try {
+      Thread.sleep(settings.authFailureDelay().toMillis());
+    } catch (InterruptedException e) {
+      // The server is closing: answer and close at once.
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 /**
  * An authenticated session with a node. Both sides proved the cookie before {@code connect}
@@ -78,28 +77,17 @@ public final class ControlClient implements AutoCloseable {
   }
 
   /**
-   * Connects to a node's TLS listener and runs the handshake. {@code tls} must trust the node's
-   * certificate ({@link TlsConfig#sslContext()} of the same key store does).
+   * Connects to a node's TLS listener and runs the handshake. {@code tls} must recognise the node's
+   * certificate: {@link TlsTrust#pinned} with its fingerprint, or {@link TlsTrust#trustStore} with
+   * a trust store that holds it (no private key needed).
+   *
+   * @throws AuthenticationException the server's certificate is not the one {@code tls} trusts
    */
   public static ControlClient connectTls(InetSocketAddress address, SSLContext tls, byte[] cookie, Duration timeout,
       String nodeName) throws ControlException {
     requireCookie(cookie);
-    ClientErrors errors = new ClientErrors(address.toString(), nodeName);
-    SSLSocket socket;
-    try {
-      socket = (SSLSocket) tls.getSocketFactory().createSocket();
-      socket.connect(address, (int) Math.max(1, timeout.toMillis()));
-    } catch (IOException e) {
-      throw new NodeNotRunningException(nodeName + " is not running (nothing listens with TLS on " + address + ")", e);
-    }
-    try {
-      Connection connection = new Connection(socket.getInputStream(), socket.getOutputStream(), socket, "tls",
-          Optional.of(address.toString()));
-      return handshake(connection, cookie, timeout, errors);
-    } catch (IOException e) {
-      close(socket);
-      throw new ConnectionClosedException("TLS connection to " + address + " failed: " + e.getMessage(), e);
-    }
+    Connection connection = TlsConnect.open(address, tls, timeout, nodeName);
+    return handshake(connection, cookie, timeout, new ClientErrors(address.toString(), nodeName));
   }
 
   /** Sends one request and waits for its response, however long the command takes. */

@@ -18,7 +18,7 @@ public record ControlEvent(Kind kind, long connectionId, String transport, Optio
   /** The kinds of events. */
   public enum Kind {
     CONNECTED, AUTHENTICATED, AUTHENTICATION_FAILED, HANDSHAKE_TIMEOUT, PROTOCOL_ERROR,
-    REJECTED_BUSY, HANDLER_FAILED, CLOSED
+    REJECTED_BUSY, HANDLER_FAILED, CLOSED, ACCEPT_FAILED
   }
 
   public ControlEvent {

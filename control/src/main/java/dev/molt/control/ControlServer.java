@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * with {@link #builder}; {@link #close} stops listening and deletes the socket file. Thread-safe.
  */
 public final class ControlServer implements AutoCloseable {
+  private static final AtomicInteger THREADS = new AtomicInteger();
   private final Path socket;
   private final List<Listener> listeners;
   private final Optional<Integer> tlsPort;
@@ -74,48 +75,6 @@ public final class ControlServer implements AutoCloseable {
     watchdog.shutdown();
   }
 
-  private void acceptLoop(Listener listener, ServerSettings settings, Semaphore slots, AtomicLong ids) {
-    while (!closed) {
-      Connection connection;
-      try {
-        connection = listener.accept();
-      } catch (IOException e) {
-        if (closed) {
-          return;
-        }
-        backOff();
-        continue;
-      }
-      long id = ids.incrementAndGet();
-      if (!slots.tryAcquire()) {
-        settings.emit(ControlEvent.Kind.REJECTED_BUSY, id, connection, "all connection slots are in use");
-        if (connection.transport.equals("unix")) {
-          connection.tryWrite(Messages.error(ErrorCode.BUSY, "too many control connections"));
-        }
-        connection.close();
-        continue;
-      }
-      open.add(connection);
-      pool.execute(() -> {
-        try {
-          new ConnectionWorker(settings, connection, id, watchdog).run();
-        } finally {
-          open.remove(connection);
-          slots.release();
-        }
-      });
-    }
-  }
-
-  /** After a failed accept (out of file descriptors, say), so a persistent error does not spin. */
-  private static void backOff() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** Configures and starts a {@link ControlServer}. Not thread-safe; use once. */
   public static final class Builder {
     private final Path socket;
@@ -125,6 +84,12 @@ public final class ControlServer implements AutoCloseable {
     private int maxFrameBytes = Protocol.DEFAULT_MAX_FRAME_BYTES;
     private Duration handshakeTimeout = Duration.ofSeconds(5);
     private int maxConnections = 16;
+    private Optional<Integer> reservedForUnix = Optional.empty();
+    private int tlsHandshakes = 8;
+    private int tlsHandshakesPerAddress = 4;
+    private Duration authFailureDelay = Duration.ofMillis(500);
+    private Duration eventWindow = Duration.ofSeconds(10);
+    private ThreadFactory threadFactory = task -> daemon(task, "molt-control-" + THREADS.incrementAndGet());
     private Supplier<ClassLoader> contextClassLoader = ControlServer.class::getClassLoader;
     private Consumer<ControlEvent> listener = event -> { };
     private Optional<TlsConfig> tls = Optional.empty();
@@ -173,6 +138,61 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /**
+     * Slots of {@link #maxConnections} that TLS connections may never take, so a local {@code
+     * bin/<name>} gets through however many TLS peers there are. Default: a quarter of {@code
+     * maxConnections}, at most 4, and always at least one slot left for TLS.
+     */
+    public Builder reservedForUnix(int reservedForUnix) {
+      if (reservedForUnix < 0) {
+        throw new IllegalArgumentException("reservedForUnix must not be negative");
+      }
+      this.reservedForUnix = Optional.of(reservedForUnix);
+      return this;
+    }
+
+    /**
+     * How many TLS connections may be in their handshake (not yet authenticated) at once, in all
+     * and from one remote address; more are closed at once. Default 8 and 4.
+     */
+    public Builder tlsHandshakeLimits(int total, int perAddress) {
+      if (total < 1 || perAddress < 1 || perAddress > total) {
+        throw new IllegalArgumentException("TLS handshake limits " + total + "/" + perAddress
+            + " must be at least 1, and the per-address limit at most the total");
+      }
+      this.tlsHandshakes = total;
+      this.tlsHandshakesPerAddress = perAddress;
+      return this;
+    }
+
+    /** Pause before a wrong cookie proof is answered (and the connection closed); default 500 ms. */
+    public Builder authFailureDelay(Duration authFailureDelay) {
+      if (authFailureDelay.isNegative() || authFailureDelay.compareTo(Duration.ofSeconds(10)) > 0) {
+        throw new IllegalArgumentException("authFailureDelay must be between 0 and 10 s");
+      }
+      this.authFailureDelay = authFailureDelay;
+      return this;
+    }
+
+    /**
+     * At most one event of each rejection kind (failed authentication, handshake timeout,
+     * protocol error, busy, failed accept) reaches the listener per window; the next one that
+     * does counts those held back. Default 10 s.
+     */
+    public Builder rejectionLogWindow(Duration eventWindow) {
+      if (eventWindow.isNegative()) {
+        throw new IllegalArgumentException("the rejection log window must not be negative");
+      }
+      this.eventWindow = eventWindow;
+      return this;
+    }
+
+    /** Makes the connection threads; tests use it to fail the way a JVM out of threads does. */
+    Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+      return this;
+    }
+
+    /**
      * The context class loader handlers run with, asked once per request (so it can follow an
      * upgrade); the thread's loader is restored afterwards. Default: this library's loader.
      */
@@ -199,8 +219,13 @@ public final class ControlServer implements AutoCloseable {
      * @throws NodeAlreadyRunningException if a live server answers on the socket path
      */
     public ControlServer start() throws IOException, ControlException {
+      int reserved = reservedForUnix.orElse(Math.min(4, maxConnections / 4));
+      if (reserved >= maxConnections && tls.isPresent()) {
+        throw new IllegalArgumentException("reservedForUnix " + reserved + " leaves none of the " + maxConnections
+            + " connection slots for TLS; lower it or raise maxConnections");
+      }
       ServerSettings settings = new ServerSettings(cookie, handler, streamHandler, maxFrameBytes, handshakeTimeout,
-          contextClassLoader, listener);
+          authFailureDelay, contextClassLoader, new EventThrottle(listener, eventWindow, System::nanoTime));
       List<Listener> listeners = new ArrayList<>();
       listeners.add(UnixListener.bind(socket));
       Optional<Integer> tlsPort = Optional.empty();
@@ -214,16 +239,16 @@ public final class ControlServer implements AutoCloseable {
           throw e;
         }
       }
-      AtomicInteger threads = new AtomicInteger();
       ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConnections, maxConnections, 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), task -> daemon(task, "molt-control-" + threads.incrementAndGet()));
+          new LinkedBlockingQueue<>(), threadFactory);
       pool.allowCoreThreadTimeOut(true);
       ControlServer server = new ControlServer(socket, List.copyOf(listeners), tlsPort, pool,
           new Watchdog("molt-control-watchdog"));
-      Semaphore slots = new Semaphore(maxConnections);
+      Admission admission = new Admission(maxConnections, reserved, tlsHandshakes, tlsHandshakesPerAddress);
       AtomicLong ids = new AtomicLong();
       for (Listener l : listeners) {
-        daemon(() -> server.acceptLoop(l, settings, slots, ids), "molt-control-accept-" + l.transport()).start();
+        daemon(new AcceptLoop(l, settings, admission, pool, server.watchdog, server.open, ids, () -> server.closed),
+            "molt-control-accept-" + l.transport()).start();
       }
       return server;
     }

@@ -8,7 +8,8 @@ enum ErrorCode {
   BAD_FRAME(3),
   HANDSHAKE_TIMEOUT(4),
   BUSY(5),
-  UNEXPECTED_FRAME(6);
+  UNEXPECTED_FRAME(6),
+  FRAME_AUTHENTICATION_FAILED(7);
 
   final int code;
 

@@ -13,9 +13,15 @@ import java.util.Optional;
 final class FrameReader {
   private final InputStream in;
   private final byte[] header = new byte[Protocol.HEADER_BYTES];
+  private Optional<FrameSeal> seal = Optional.empty();
 
   FrameReader(InputStream in) {
     this.in = Objects.requireNonNull(in, "in");
+  }
+
+  /** From now on every frame must carry a valid MAC of the peer's direction. */
+  void seal(FrameSeal seal) {
+    this.seal = Optional.of(seal);
   }
 
   /**
@@ -43,7 +49,11 @@ final class FrameReader {
       throw new UnsupportedVersionException(version, "frame in protocol version " + version
           + ", this side speaks " + Protocol.VERSION);
     }
-    long payloadLength = length - 2;
+    long payloadLength = length - 2 - (seal.isPresent() ? FrameSeal.MAC_BYTES : 0);
+    if (payloadLength < 0) {
+      throw new MalformedFrameException("frame length " + length + " leaves no room for the "
+          + FrameSeal.MAC_BYTES + "-byte MAC every frame carries after the handshake");
+    }
     if (payloadLength > maxPayload) {
       throw new FrameTooLargeException("frame payload of " + payloadLength + " bytes exceeds the limit of "
           + maxPayload + " bytes");
@@ -59,6 +69,13 @@ final class FrameReader {
     if (read < payload.length) {
       throw new TruncatedFrameException("the stream ended inside a " + type + " frame (" + read + " of "
           + payload.length + " payload bytes)");
+    }
+    if (seal.isPresent()) {
+      byte[] mac = new byte[FrameSeal.MAC_BYTES];
+      if (readFully(mac, 0, mac.length) < mac.length) {
+        throw new TruncatedFrameException("the stream ended inside the MAC of a " + type + " frame");
+      }
+      seal.get().verify(header, payload, mac, type);
     }
     return Optional.of(new Frame(type, payload));
   }

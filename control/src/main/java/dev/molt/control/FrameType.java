@@ -2,7 +2,7 @@ package dev.molt.control;
 
 import java.util.Optional;
 
-/** The kinds of frames of protocol version 1; the code is the byte on the wire. */
+/** The kinds of frames of the protocol; the code is the byte on the wire. */
 enum FrameType {
   HELLO(1),
   CHALLENGE(2),

@@ -3,6 +3,7 @@ package dev.molt.control;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Encodes frames onto a byte stream. Thread-safe: a console writes output and the server writes
@@ -11,6 +12,7 @@ import java.util.Objects;
 final class FrameWriter {
   private final OutputStream out;
   private final int version;
+  private Optional<FrameSeal> seal = Optional.empty();
 
   FrameWriter(OutputStream out) {
     this(out, Protocol.VERSION);
@@ -22,19 +24,38 @@ final class FrameWriter {
     this.version = version;
   }
 
+  /** From now on every frame carries a MAC of this side's direction. */
+  synchronized void seal(FrameSeal seal) {
+    this.seal = Optional.of(seal);
+  }
+
   void write(Frame frame) throws IOException {
     write(frame.type(), frame.payload());
   }
 
   synchronized void write(FrameType type, byte[] payload) throws IOException {
-    out.write(encode(version, type.code, payload));
+    out.write(seal.isPresent() ? encodeSealed(seal.get(), version, type.code, payload)
+        : encode(version, type.code, payload));
     out.flush();
+  }
+
+  /** The bytes of one frame followed by its MAC, which the seal counts; also used by tests to forge frames. */
+  static byte[] encodeSealed(FrameSeal seal, int version, int typeCode, byte[] payload) {
+    byte[] bytes = encode(version, typeCode, payload, FrameSeal.MAC_BYTES);
+    byte[] mac = seal.sign(bytes, bytes, Protocol.HEADER_BYTES, payload.length);
+    System.arraycopy(mac, 0, bytes, Protocol.HEADER_BYTES + payload.length, mac.length);
+    return bytes;
   }
 
   /** The exact bytes of one frame; also used by tests to forge frames. */
   static byte[] encode(int version, int typeCode, byte[] payload) {
-    int length = payload.length + 2;
-    byte[] bytes = new byte[Protocol.HEADER_BYTES + payload.length];
+    return encode(version, typeCode, payload, 0);
+  }
+
+  /** A frame with {@code trailer} bytes of room after the payload, counted in its length. */
+  private static byte[] encode(int version, int typeCode, byte[] payload, int trailer) {
+    int length = payload.length + 2 + trailer;
+    byte[] bytes = new byte[Protocol.HEADER_BYTES + payload.length + trailer];
     bytes[0] = (byte) (length >>> 24);
     bytes[1] = (byte) (length >>> 16);
     bytes[2] = (byte) (length >>> 8);

@@ -2,18 +2,18 @@ package dev.molt.control;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The cookie challenge–response. The client sends a nonce (HELLO), the server a fresh nonce
  * (CHALLENGE), the client proves the cookie with HMAC-SHA256 over both nonces, the version and its
  * role (AUTH), and the server answers with its own proof (OK). The cookie never crosses the wire;
  * a recorded AUTH is worthless on another connection because the server nonce differs; the role
- * byte keeps one side's proof from being reflected as the other's.
+ * byte keeps one side's proof from being reflected as the other's. Both sides then derive a
+ * session key from the cookie and both nonces and seal every later frame with it ({@link
+ * FrameSeal}), so the proof cannot be split from the frames that follow it.
  */
 final class Handshake {
   static final byte CLIENT = 'C';
@@ -30,18 +30,13 @@ final class Handshake {
   }
 
   static byte[] mac(byte[] cookie, byte role, byte[] serverNonce, byte[] clientNonce) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(cookie, "HmacSHA256"));
-      mac.update(LABEL);
-      mac.update((byte) Protocol.VERSION);
-      mac.update(role);
-      mac.update(serverNonce);
-      mac.update(clientNonce);
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required by every Java SE runtime", e);
-    }
+    Mac mac = FrameSeal.hmac(cookie);
+    mac.update(LABEL);
+    mac.update((byte) Protocol.VERSION);
+    mac.update(role);
+    mac.update(serverNonce);
+    mac.update(clientNonce);
+    return mac.doFinal();
   }
 
   /** Server side; returns normally only when the client proved the cookie. */
@@ -54,6 +49,7 @@ final class Handshake {
       throw new AuthenticationException("the client's cookie proof does not match");
     }
     connection.writer.write(Messages.welcome(mac(cookie, SERVER, serverNonce, clientNonce), maxFrameBytes));
+    connection.seal(FrameSeal.sessionKey(cookie, serverNonce, clientNonce), SERVER);
   }
 
   /** Client side; returns the server's frame limit once the server proved the cookie too. */
@@ -66,6 +62,7 @@ final class Handshake {
     if (!MessageDigest.isEqual(mac(cookie, SERVER, serverNonce, clientNonce), welcome.proof())) {
       throw errors.impostor();
     }
+    connection.seal(FrameSeal.sessionKey(cookie, serverNonce, clientNonce), CLIENT);
     return welcome.maxFrameBytes();
   }
 

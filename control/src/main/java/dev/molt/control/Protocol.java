@@ -5,8 +5,11 @@ package dev.molt.control;
  * docs/control-channel.md} for the frame layout and the handshake.
  */
 public final class Protocol {
-  /** The protocol version this library speaks; carried in every frame header. */
-  public static final int VERSION = 1;
+  /**
+   * The protocol version this library speaks; carried in every frame header. Version 2 added the
+   * MAC on every frame after the handshake.
+   */
+  public static final int VERSION = 2;
 
   /** Default upper bound of a frame's payload after authentication: 1 MiB. */
   public static final int DEFAULT_MAX_FRAME_BYTES = 1 << 20;

@@ -12,12 +12,21 @@ record ServerSettings(
     Optional<StreamHandler> streamHandler,
     int maxFrameBytes,
     Duration handshakeTimeout,
+    Duration authFailureDelay,
     Supplier<ClassLoader> contextClassLoader,
     Consumer<ControlEvent> listener) {
 
   void emit(ControlEvent.Kind kind, long id, Connection connection, String detail) {
+    emit(new ControlEvent(kind, id, connection.transport, connection.peer, detail));
+  }
+
+  void emit(ControlEvent.Kind kind, long id, String transport, String detail) {
+    emit(new ControlEvent(kind, id, transport, Optional.empty(), detail));
+  }
+
+  private void emit(ControlEvent event) {
     try {
-      listener.accept(new ControlEvent(kind, id, connection.transport, connection.peer, detail));
+      listener.accept(event);
     } catch (RuntimeException e) {
       // A broken log listener must not take the control channel down with it.
     }

@@ -38,11 +38,41 @@ public record TlsConfig(Path keyStore, char[] password, String host, int port) {
     return password.clone();
   }
 
-  /** An SSL context with this store as key store and trust store. */
-  public SSLContext sslContext() throws ControlException {
+  /**
+   * The SHA-256 fingerprint of the node's certificate (the first key entry's), for clients to pin
+   * with {@link TlsTrust#pinned}; the node logs it when it starts.
+   */
+  public String certificateFingerprint() throws ControlException {
+    try {
+      KeyStore store = load();
+      for (String alias : java.util.Collections.list(store.aliases())) {
+        if (store.isKeyEntry(alias) && store.getCertificate(alias) != null) {
+          return TlsTrust.fingerprint(store.getCertificate(alias));
+        }
+      }
+    } catch (IOException | GeneralSecurityException e) {
+      throw new ControlException("cannot load the TLS key store " + keyStore + ": " + e.getMessage()
+          + "; check the path and password of the control channel's TLS settings", e);
+    }
+    throw new ControlException("the TLS key store " + keyStore + " holds no key with a certificate; create one"
+        + " with keytool -genkeypair (see docs/control-channel.md)");
+  }
+
+  private KeyStore load() throws IOException, GeneralSecurityException {
     try (InputStream in = Files.newInputStream(keyStore)) {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(in, password);
+      return store;
+    }
+  }
+
+  /**
+   * An SSL context with this store as key store and trust store. Clients should not use it: they
+   * would need the node's private key. They use {@link TlsTrust} instead.
+   */
+  public SSLContext sslContext() throws ControlException {
+    try {
+      KeyStore store = load();
       KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
       TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

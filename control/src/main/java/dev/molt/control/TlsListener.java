@@ -37,7 +37,7 @@ final class TlsListener implements Listener {
     SSLSocket socket = (SSLSocket) server.accept();
     // The TLS handshake itself runs on the worker thread, inside the handshake time limit.
     return new Connection(socket.getInputStream(), socket.getOutputStream(), socket, transport(),
-        Optional.of(socket.getRemoteSocketAddress().toString()));
+        Optional.of(socket.getRemoteSocketAddress().toString()), Optional.of(socket.getInetAddress().getHostAddress()));
   }
 
   @Override

@@ -60,8 +60,8 @@ class ClientAgainstFakeNodeIT {
       out.write(Messages.error(ErrorCode.VERSION_MISMATCH, "node speaks protocol 7, client speaks 1"));
     });
     assertThatThrownBy(() -> ControlClient.connect(socket, TestNode.cookie(), Duration.ofSeconds(5), "book_app"))
-        .isInstanceOf(ProtocolException.class)
-        .hasMessage("node speaks protocol 7, this client speaks 1; use the bin/book_app of the running release");
+        .isInstanceOf(ProtocolException.class).hasMessage("the node speaks protocol version 7, this client speaks "
+            + Protocol.VERSION + "; use the bin/book_app of the same release as the running node");
   }
 
   @Test

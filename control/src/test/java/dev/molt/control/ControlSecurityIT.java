@@ -43,7 +43,8 @@ class ControlSecurityIT {
     try (TestNode node = new TestNode(socket())) {
       assertThatThrownBy(() -> ControlClient.connect(socket(), new byte[0], Duration.ofSeconds(5)))
           .isInstanceOf(CookieException.class).hasMessageContaining("no cookie");
-      assertThat(node.saw(ControlEvent.Kind.CONNECTED)).isFalse();
+      assertThat(node.connectionsBeforeProbe()).as("connections before the probe").isZero();
+      assertThat(node.calls).hasValue(0);
     }
   }
 
@@ -119,7 +120,7 @@ class ControlSecurityIT {
     try (TestNode node = new TestNode(socket(), b -> b.maxFrameBytes(2048))) {
       try (RawPeer peer = new RawPeer(socket())) {
         peer.authenticate(TestNode.COOKIE);
-        peer.sendRaw(FrameWriter.encode(1, FrameType.REQUEST.code, new byte[4096]));
+        peer.sendRaw(FrameWriter.encodeSealed(peer.forger(), Protocol.VERSION, FrameType.REQUEST.code, new byte[4096]));
         assertThat(peer.error()).satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME))
             .satisfies(e -> assertThat(e.message()).contains("4096 bytes exceeds the limit of 2048"));
         assertThat(peer.closedByServer()).isTrue();
@@ -145,7 +146,7 @@ class ControlSecurityIT {
   @Test
   void frame_unknownType_closesConnection() throws Exception {
     try (TestNode node = new TestNode(socket()); RawPeer peer = new RawPeer(socket())) {
-      peer.sendRaw(FrameWriter.encode(1, 77, new byte[0]));
+      peer.sendRaw(FrameWriter.encode(Protocol.VERSION, 77, new byte[0]));
       assertThat(peer.error().message()).contains("unknown frame type 77");
       assertThat(peer.closedByServer()).isTrue();
       assertThat(node.awaitEvent(ControlEvent.Kind.PROTOCOL_ERROR)).isTrue();
@@ -153,12 +154,13 @@ class ControlSecurityIT {
   }
 
   @Test
-  void frame_unknownVersion_getsVersionMismatch() throws Exception {
+  void frame_version1Client_getsVersionMismatchNamingBothVersions() throws Exception {
     try (TestNode node = new TestNode(socket()); RawPeer peer = new RawPeer(socket())) {
-      peer.sendRaw(FrameWriter.encode(2, FrameType.HELLO.code, new byte[32]));
+      peer.sendRaw(FrameWriter.encode(1, FrameType.HELLO.code, new byte[32]));
       Messages.Error error = peer.error();
       assertThat(error.code()).isEqualTo(ErrorCode.VERSION_MISMATCH);
-      assertThat(error.message()).isEqualTo("node speaks protocol 1, client speaks 2");
+      assertThat(error.message()).isEqualTo("protocol version 1, this node speaks 2; use the bin/<name> of the same"
+          + " release");
       assertThat(peer.closedByServer()).isTrue();
       assertThat(node.calls).hasValue(0);
     }
@@ -169,8 +171,8 @@ class ControlSecurityIT {
     try (TestNode node = new TestNode(socket())) {
       try (RawPeer peer = new RawPeer(socket())) {
         peer.authenticate(TestNode.COOKIE);
-        byte[] whole = FrameWriter.encode(1, FrameType.REQUEST.code, request("stop"));
-        peer.sendRaw(java.util.Arrays.copyOf(whole, whole.length - 3));
+        byte[] whole = FrameWriter.encodeSealed(peer.forger(), Protocol.VERSION, FrameType.REQUEST.code, request("stop"));
+        peer.sendRaw(java.util.Arrays.copyOf(whole, Protocol.HEADER_BYTES + 5));
         peer.channel.shutdownOutput();
         assertThat(peer.error().message()).contains("stream ended inside a REQUEST frame");
       }

@@ -66,13 +66,13 @@ class FrameDecoderFuzzTest {
   private static List<byte[]> seeds() {
     Request request = new Request("rpc", List.of("A.b", "x"), Optional.of("in"));
     return List.of(
-        FrameWriter.encode(1, FrameType.HELLO.code, new byte[32]),
-        FrameWriter.encode(1, FrameType.OK.code, Messages.welcome(new byte[32], LIMIT).payload()),
-        FrameWriter.encode(1, FrameType.REQUEST.code, Messages.request(FrameType.REQUEST, request).payload()),
-        FrameWriter.encode(1, FrameType.RESPONSE.code,
+        FrameWriter.encode(Protocol.VERSION, FrameType.HELLO.code, new byte[32]),
+        FrameWriter.encode(Protocol.VERSION, FrameType.OK.code, Messages.welcome(new byte[32], LIMIT).payload()),
+        FrameWriter.encode(Protocol.VERSION, FrameType.REQUEST.code, Messages.request(FrameType.REQUEST, request).payload()),
+        FrameWriter.encode(Protocol.VERSION, FrameType.RESPONSE.code,
             Messages.response(Response.thrown(new IllegalStateException("x", new Error()))).payload()),
-        FrameWriter.encode(1, FrameType.ERROR.code, Messages.error(ErrorCode.BUSY, "busy").payload()),
-        FrameWriter.encode(1, FrameType.STREAM_DATA.code, Messages.chunk(0, new byte[] {1, 2}, 0, 2).payload()));
+        FrameWriter.encode(Protocol.VERSION, FrameType.ERROR.code, Messages.error(ErrorCode.BUSY, "busy").payload()),
+        FrameWriter.encode(Protocol.VERSION, FrameType.STREAM_DATA.code, Messages.chunk(0, new byte[] {1, 2}, 0, 2).payload()));
   }
 
   private static byte[] randomBytes(Random random) {

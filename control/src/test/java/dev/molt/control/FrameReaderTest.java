@@ -30,7 +30,7 @@ class FrameReaderTest {
 
   @Test
   void read_payloadOverLimit_failsBeforeReadingIt() {
-    byte[] header = Arrays.copyOf(FrameWriter.encode(1, FrameType.REQUEST.code, new byte[0]), 6);
+    byte[] header = Arrays.copyOf(FrameWriter.encode(Protocol.VERSION, FrameType.REQUEST.code, new byte[0]), 6);
     header[0] = 0x00;
     header[1] = 0x10; // 1 MiB + 3 announced: one payload byte over, no payload follows
     header[3] = 0x03;
@@ -40,7 +40,7 @@ class FrameReaderTest {
 
   @Test
   void read_hugeLengthField_isTooLargeNotAnAllocation() {
-    byte[] bytes = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1, 5};
+    byte[] bytes = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, Protocol.VERSION, 5};
     assertThatThrownBy(() -> decode(bytes, 1 << 20)).isInstanceOf(FrameTooLargeException.class);
   }
 
@@ -53,7 +53,7 @@ class FrameReaderTest {
 
   @Test
   void read_unknownType_isMalformed() {
-    byte[] bytes = FrameWriter.encode(1, 99, new byte[0]);
+    byte[] bytes = FrameWriter.encode(Protocol.VERSION, 99, new byte[0]);
     assertThatThrownBy(() -> decode(bytes, 100)).isInstanceOf(MalformedFrameException.class)
         .hasMessageContaining("unknown frame type 99");
   }
@@ -70,7 +70,7 @@ class FrameReaderTest {
 
   @Test
   void read_streamEndsInPayload_isTruncated() {
-    byte[] whole = FrameWriter.encode(1, FrameType.REQUEST.code, new byte[50]);
+    byte[] whole = FrameWriter.encode(Protocol.VERSION, FrameType.REQUEST.code, new byte[50]);
     assertThatThrownBy(() -> decode(Arrays.copyOf(whole, 30), 100)).isInstanceOf(TruncatedFrameException.class)
         .hasMessageContaining("24 of 50 payload bytes");
   }

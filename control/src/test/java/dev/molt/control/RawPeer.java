@@ -16,6 +16,7 @@ final class RawPeer implements AutoCloseable {
   final FrameWriter writer;
   byte[] clientNonce = Handshake.nonce();
   byte[] serverNonce;
+  byte[] sessionKey;
 
   RawPeer(Path socket) throws IOException {
     channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -49,7 +50,7 @@ final class RawPeer implements AutoCloseable {
     return Handshake.mac(cookie.getBytes(StandardCharsets.UTF_8), Handshake.CLIENT, serverNonce, clientNonce);
   }
 
-  /** A complete, correct handshake. */
+  /** A complete, correct handshake; afterwards the writer and reader seal and check frames as a client does. */
   void authenticate(String cookie) throws Exception {
     hello();
     send(FrameType.AUTH, authFor(cookie));
@@ -57,6 +58,18 @@ final class RawPeer implements AutoCloseable {
     if (ok.type() != FrameType.OK) {
       throw new IllegalStateException("expected OK, got " + ok.type() + " " + Messages.error(ok));
     }
+    sessionKey = FrameSeal.sessionKey(cookie.getBytes(StandardCharsets.UTF_8), serverNonce, clientNonce);
+    writer.seal(new FrameSeal(sessionKey, Handshake.CLIENT));
+    reader.seal(new FrameSeal(sessionKey, Handshake.SERVER));
+  }
+
+  /**
+   * A seal of the client's direction that starts counting from the first frame after the
+   * handshake, apart from the writer's: for frames sent with {@link #sendRaw} in an order of the
+   * test's choosing. Use either this or {@link #send}, not both.
+   */
+  FrameSeal forger() {
+    return new FrameSeal(sessionKey, Handshake.CLIENT);
   }
 
   Optional<Frame> next() throws Exception {

@@ -66,7 +66,7 @@ class TlsListenerIT {
     try (TestNode node = new TestNode(dir.resolve("s" + System.nanoTime() % 100000 + ".sock"), b -> b.tls(tls));
         Socket plain = new Socket("127.0.0.1", node.server.tlsPort().orElseThrow())) {
       plain.setSoTimeout(10_000);
-      plain.getOutputStream().write(FrameWriter.encode(1, FrameType.HELLO.code, new byte[32]));
+      plain.getOutputStream().write(FrameWriter.encode(Protocol.VERSION, FrameType.HELLO.code, new byte[32]));
       InputStream in = plain.getInputStream();
       byte[] reply = in.readNBytes(6);
       // Whatever comes back is a TLS alert (record type 21), never a CHALLENGE frame.

@@ -2,11 +2,7 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
 import dev.molt.e2e.support.Fixture;
-import dev.molt.e2e.support.Http;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.e2e.support.UpgradeReleases;
@@ -15,6 +11,10 @@ import dev.molt.format.Relup;
 import dev.molt.format.RelupPlan;
 import dev.molt.format.RelupStep;
 import dev.molt.format.UpgradeFormats;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

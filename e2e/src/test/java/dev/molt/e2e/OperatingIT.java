@@ -2,11 +2,12 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
-import dev.molt.e2e.support.Http;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
+import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.SharedBookRelease;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -145,11 +146,42 @@ class OperatingIT {
     assertThat(reload.exitCode()).as(reload + "\n" + Files.readString(config)).isZero();
     assertThat(reload.stdout()).contains("book_app: greeting");
 
+    assertRestartKeepsTheJvmAndStartsTheAppsAfresh();
+
     Files.writeString(config, "{ not json");
     CommandResult broken = node.run(env, "reload_config");
     assertThat(broken.exitCode()).isEqualTo(1);
     assertThat(broken.stderr()).contains("config.json", "nothing was changed");
     assertThat(node.run(env, "ping").exitCode()).isZero();
+  }
+
+  /** {@code restart}: same pid, the app answers HTTP again, its in-memory counter starts over. */
+  private void assertRestartKeepsTheJvmAndStartsTheAppsAfresh() {
+    long pid = node.pidFromFile().orElseThrow();
+    for (int i = 0; i < 5; i++) {
+      Http.get(port, "/books");
+    }
+    long requestsBefore = requests();
+    assertThat(requestsBefore).isGreaterThanOrEqualTo(6);
+
+    CommandResult restart = node.run(env, "restart");
+    assertThat(restart.exitCode()).as(restart + "\n" + node.log()).isZero();
+    assertThat(restart.stdout()).containsPattern("restarted [1-9][0-9]* app\\(s\\)");
+    assertThat(node.run(env, "pid").stdout().strip()).isEqualTo(Long.toString(pid));
+    assertThat(node.pidFromFile()).contains(pid);
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+    assertThat(Http.get(port, "/books").statusCode()).isEqualTo(200);
+    assertThat(requests()).as("a new BookService counts from zero").isLessThan(requestsBefore);
+    assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
+  }
+
+  private long requests() {
+    String stats = Http.get(port, "/stats").body();
+    java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"requests\":(\\d+)")
+        .matcher(stats);
+    assertThat(count.find()).as(stats).isTrue();
+    return Long.parseLong(count.group(1));
   }
 
   @Test
@@ -183,11 +215,14 @@ class OperatingIT {
   void foreignVersionOversizedAndUnauthenticatedFrames_refused_nodeKeepsServing() throws Exception {
     node.startAndAwait(port);
     Path socket = node.root().resolve("tmp/book_app.sock");
-    // HELLO in protocol version 9, a 16 MiB HELLO, and a REQUEST before any handshake.
+    // HELLO of an older release's client (protocol version 1), a 16 MiB HELLO, and a REQUEST
+    // before any handshake.
+    int own = dev.molt.control.Protocol.VERSION;
     byte[][] frames = {
-        frame(34, 9, 1, new byte[32]),
-        frame(0x0100_0002, 1, 1, new byte[0]),
-        frame(2 + 4 + 4 + 4 + 1, 1, 5, new byte[] {0, 0, 0, 4, 's', 't', 'o', 'p', 0, 0, 0, 0, 0})};
+        frame(34, 1, 1, new byte[32]),
+        frame(0x0100_0002, own, 1, new byte[0]),
+        frame(2 + 4 + 4 + 4 + 1, own, 5, new byte[] {0, 0, 0, 4, 's', 't', 'o', 'p', 0, 0, 0, 0, 0})};
+    java.util.List<String> messages = new java.util.ArrayList<>();
     for (byte[] bad : frames) {
       try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
           java.net.UnixDomainSocketAddress.of(socket))) {
@@ -196,15 +231,18 @@ class OperatingIT {
             java.nio.channels.Channels.newInputStream(channel));
         int length = in.readInt();
         assertThat(length).isBetween(2, 4096);
-        assertThat(in.readUnsignedByte()).as("the node answers in its own version").isEqualTo(1);
+        assertThat(in.readUnsignedByte()).as("the node answers in its own version").isEqualTo(own);
         assertThat(in.readUnsignedByte()).as("an ERROR frame").isEqualTo(7);
-        in.skipNBytes(length - 2);
+        in.readUnsignedByte(); // the error code
+        messages.add(new String(in.readNBytes(in.readInt()), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(closed(in)).as("then closes the connection").isTrue();
       }
     }
     assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
     assertThat(node.run(env, "pid").exitCode()).isZero();
     assertThat(node.log()).contains("PROTOCOL_ERROR");
+    assertThat(messages.get(0)).isEqualTo("protocol version 1, this node speaks " + own
+        + "; use the bin/<name> of the same release");
   }
 
   /** End of stream, or a reset: the node closed with bytes of ours still unread. */
@@ -235,7 +273,7 @@ class OperatingIT {
   void tlsListener_whenConfigured_servesCallsThatProveTheCookie() throws Exception {
     Path store = node.root().resolve("etc/node.p12");
     Files.createDirectories(store.getParent());
-    CommandResult keytool = dev.molt.e2e.support.Commands.run(java.util.List.of(
+    CommandResult keytool = dev.molt.testsupport.node.Commands.run(java.util.List.of(
         Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
         "-alias", "node", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
         "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
@@ -254,17 +292,19 @@ class OperatingIT {
     CommandResult start = node.run(withPassword, "start");
     assertThat(start.exitCode()).as(start + "\n" + node.log()).isZero();
     java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("listens with TLS on 127\\.0\\.0\\.1:(\\d+)").matcher(node.log());
+        .compile("listens with TLS on 127\\.0\\.0\\.1:(\\d+); its certificate's SHA-256 fingerprint is"
+            + " ([0-9A-F:]{95})").matcher(node.log());
     assertThat(m.find()).as(node.log()).isTrue();
     var address = new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
-    var tls = dev.molt.control.TlsConfig.loopback(store, "tls-secret".toCharArray(), 0);
+    // The client pins the fingerprint the node logged; it never needs the node's private key.
+    javax.net.ssl.SSLContext pinned = dev.molt.control.TlsTrust.pinned(m.group(2));
     byte[] cookie = dev.molt.control.Cookie.resolve(node.root().resolve("releases/COOKIE"), Map.of());
-    try (var client = dev.molt.control.ControlClient.connectTls(address, tls.sslContext(), cookie,
+    try (var client = dev.molt.control.ControlClient.connectTls(address, pinned, cookie,
         java.time.Duration.ofSeconds(10), "book_app")) {
       assertThat(client.call(dev.molt.control.Request.of("ping")).output()).isEqualTo("pong\n");
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.molt.control.ControlClient
-            .connectTls(address, tls.sslContext(), "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            .connectTls(address, pinned, "wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.time.Duration.ofSeconds(10), "book_app"))
         .isInstanceOf(dev.molt.control.AuthenticationException.class);
     assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
@@ -321,9 +361,17 @@ class OperatingIT {
   }
 
   @Test
-  void help_listsTheCustomCommandsWithTheirDescriptions() {
+  void help_listsTheCustomCommandsWithTheirDescriptions() throws Exception {
+    String description = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Fixture.bookApp().relDir().resolve("molt.json").toFile())
+        .path("commands").path("seed").path("description").asText();
+    assertThat(description).as("seed's description in rel/molt.json").isNotBlank();
+
     CommandResult help = node.run(env, "help");
-    assertThat(help.stdout()).contains("Custom commands:", "seed", "remote_console", "rpc");
+    assertThat(help.exitCode()).as(help.toString()).isZero();
+    assertThat(help.stdout()).contains("Custom commands:", "remote_console", "rpc");
+    String custom = help.stdout().substring(help.stdout().indexOf("Custom commands:"));
+    assertThat(custom).as(help.stdout()).containsPattern("(?m)^\\s+seed\\s+" + java.util.regex.Pattern.quote(description) + "$");
   }
 
   @Test

@@ -105,20 +105,17 @@ public final class Formats {
     }
   }
 
+  /** Reads a release file (at most {@link StrictJson#MAX_RELEASE_FILE_BYTES}). */
   static JsonValue parse(Path file) throws FormatException {
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      return StrictJson.parse(file, StrictJson.MAX_RELEASE_FILE_BYTES).orElseThrow(() -> new FormatException(
+          file + ": file is empty; restore it from the release tarball"));
     } catch (NoSuchFileException e) {
       throw new FormatException(file + ": file not found; is this a Molt release root?");
-    } catch (IOException e) {
-      throw new FormatException(file + ": cannot read: " + e.getMessage(), e);
-    }
-    try {
-      return StrictJson.parse(bytes).orElseThrow(() -> new FormatException(
-          file + ": file is empty; restore it from the release tarball"));
     } catch (JsonSyntaxException e) {
       throw new FormatException(file + ": " + e.getMessage() + "; restore it from the release tarball", e);
+    } catch (IOException e) {
+      throw new FormatException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 

@@ -97,7 +97,7 @@ class StrictJsonTest {
   @Test
   void parse_deepNesting_isRefusedWithoutStackOverflow() {
     String deep = "[".repeat(StrictJson.MAX_DEPTH + 1) + "]".repeat(StrictJson.MAX_DEPTH + 1);
-    assertThatThrownBy(() -> parse(deep)).hasMessageContaining("nesting deeper than 1000");
+    assertThatThrownBy(() -> parse(deep)).hasMessageContaining("nesting deeper than 100 levels (limit MAX_DEPTH)");
   }
 
   @Test

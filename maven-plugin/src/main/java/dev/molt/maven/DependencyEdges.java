@@ -25,7 +25,8 @@ import org.eclipse.aether.graph.DependencyNode;
  * artifact under one parent only, so when two libraries both use a third, the second edge would be
  * lost and, in the release, the second library's class loader would not see the third. In verbose
  * mode every parent keeps its child, and a child that lost conflict resolution points to the
- * winning node; the edge is drawn to the winner's {@code groupId:artifactId}.
+ * winning node; the edge is drawn to the winner's {@code groupId:artifactId}, and the winner's own
+ * edges are read from the winner, wherever it sits in the graph.
  */
 final class DependencyEdges {
   /** The resolver's key for the winner of a conflict (ConflictResolver.NODE_DATA_WINNER). */
@@ -89,7 +90,8 @@ final class DependencyEdges {
           : child;
       String childKey = key(target.getArtifact());
       edges.computeIfAbsent(nodeKey, k -> new TreeSet<>()).add(childKey);
-      walk(child, key(child.getArtifact()), edges, seen);
+      // A loser keeps no children in verbose mode: what it needs, its winner says.
+      walk(target, childKey, edges, seen);
     }
   }
 

@@ -3,14 +3,16 @@ package dev.molt.maven;
 import dev.molt.release.InitResult;
 import dev.molt.release.ReleaseBuildException;
 import dev.molt.release.ReleaseBuilder;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * {@code molt:init} writes a {@code rel/} folder to edit and commit: molt.json (name, version,
- * environments dev and prod), jvm.options, config.json, and hooks/ and commands/ with a README
- * each. Existing files are never overwritten; each file is logged as written or kept. Maven
+ * environments dev and prod), jvm.options, config.json, and hooks/, commands/ and trusted-keys/
+ * (public keys whose signatures on upgrade packages the release accepts) with a README each. Existing files are never overwritten; each file is logged as written or kept. Maven
  * creates one instance per execution.
  */
 @Mojo(name = "init", threadSafe = true)
@@ -33,8 +35,34 @@ public class InitMojo extends AbstractMoltMojo {
     for (Path kept : result.kept()) {
       getLog().info("kept  " + base.relativize(kept.toAbsolutePath()) + " (exists, not overwritten)");
     }
+    outputTimestamp();
     getLog().info(
         "Release '" + releaseName + "' configured in " + base.relativize(relDir.toAbsolutePath())
             + "/; edit it, commit it, then run: mvn package");
+  }
+
+  /**
+   * Fixes the jar's entry times, the one input of a release that changes from build to build:
+   * one line added to the pom's own {@code <properties>}, or printed when the pom has none.
+   */
+  private void outputTimestamp() throws MojoFailureException {
+    if (project.getProperties().containsKey(PomTimestamp.PROPERTY)) {
+      getLog().info("kept  " + PomTimestamp.PROPERTY + " (set in the pom or its parent)");
+      return;
+    }
+    String line = PomTimestamp.line(Instant.now());
+    Path pom = project.getFile().toPath();
+    try {
+      if (PomTimestamp.addTo(pom, line)) {
+        getLog().info("added " + line + " to <properties> of " + pom.getFileName()
+            + ": reproducible jars, so two builds give byte-identical release tarballs");
+        return;
+      }
+    } catch (IOException e) {
+      throw new MojoFailureException("cannot edit " + pom + ": " + e.getMessage()
+          + "; add " + line + " to its <properties> yourself");
+    }
+    getLog().warn(pom.getFileName() + " has no <properties> element molt:init can extend safely;"
+        + " add this line to the project's <properties> for reproducible releases: " + line);
   }
 }

@@ -30,6 +30,28 @@ class DependencyEdgesTest {
   }
 
   @Test
+  void fromGraph_diamond_keepsBothEdgesToTheSharedLibrary_andItsOwnEdges() {
+    // app -> web -> core -> logging and app -> data -> core: core reached twice, once as a loser
+    DefaultDependencyNode root = new DefaultDependencyNode(new DefaultArtifact("g:app:1"));
+    DefaultDependencyNode web = node("org:web:1", "compile");
+    DefaultDependencyNode data = node("org:data:1", "compile");
+    DefaultDependencyNode core = node("org:core:2", "compile");
+    DefaultDependencyNode coreLoser = node("org:core:1", "compile");
+    coreLoser.setData("conflict.winner", core);
+    core.setChildren(new ArrayList<>(List.of(node("org:logging:1", "runtime"))));
+    web.setChildren(new ArrayList<>(List.of(coreLoser)));
+    data.setChildren(new ArrayList<>(List.of(core)));
+    root.setChildren(new ArrayList<>(List.of(web, data)));
+
+    Map<String, Set<String>> edges = DependencyEdges.fromGraph(root, "g:app");
+
+    assertThat(edges).containsEntry("g:app", Set.of("org:web", "org:data"))
+        .containsEntry("org:web", Set.of("org:core"))
+        .containsEntry("org:data", Set.of("org:core"))
+        .containsEntry("org:core", Set.of("org:logging"));
+  }
+
+  @Test
   void fromGraph_testAndProvidedChildren_areNotEdges() {
     DefaultDependencyNode root = new DefaultDependencyNode(new DefaultArtifact("g:app:1"));
     root.setChildren(new ArrayList<>(List.of(

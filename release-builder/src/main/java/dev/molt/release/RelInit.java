@@ -28,6 +28,7 @@ final class RelInit {
     files.put("config.json", "config.json");
     files.put("hooks/README.md", "hooks-README.md");
     files.put("commands/README.md", "commands-README.md");
+    files.put("trusted-keys/README.md", "trusted-keys-README.md");
     List<Path> written = new ArrayList<>();
     List<Path> kept = new ArrayList<>();
     try {

@@ -27,8 +27,8 @@ public final class ReleaseBuilder {
 
   /**
    * Writes {@code rel/molt.json}, {@code rel/jvm.options}, {@code rel/config.json} and empty {@code
-   * rel/hooks/} and {@code rel/commands/} folders with a README each. Never overwrites an existing
-   * file.
+   * rel/hooks/}, {@code rel/commands/} and {@code rel/trusted-keys/} folders with a README each.
+   * Never overwrites an existing file.
    *
    * @param relDir the folder to create or complete
    * @param name the release name written into molt.json
@@ -92,8 +92,9 @@ public final class ReleaseBuilder {
   }
 
   private static List<Step> steps() {
-    return List.of(new ReadRelConfigStep(), new ValidateInputsStep(), new CopyAppsStep(),
-        new CopyKernelStep(), new LinkRuntimeStep(), new CopyRelFilesStep(),
+    return List.of(new ReadRelConfigStep(), new ValidateInputsStep(),
+        new CheckSystemLoaderUsesStep(), new CopyAppsStep(), new CopyKernelStep(),
+        new LinkRuntimeStep(), new CopyRelFilesStep(), new CopyTrustedKeysStep(),
         new WriteReleaseFilesStep(), new WriteBinScriptStep(), new ArchiveStep());
   }
 

@@ -16,13 +16,16 @@ class RelInitTest {
   void init_emptyFolder_writesAllFiles() throws Exception {
     InitResult r = builder.init(dir.resolve("rel"), "book_app");
     assertThat(r.written()).extracting(p -> dir.resolve("rel").relativize(p).toString())
-        .containsExactly("molt.json", "jvm.options", "config.json", "hooks/README.md", "commands/README.md");
+        .containsExactly("molt.json", "jvm.options", "config.json", "hooks/README.md", "commands/README.md",
+            "trusted-keys/README.md");
     assertThat(r.kept()).isEmpty();
     assertThat(Files.readString(dir.resolve("rel/config.json"))).contains("\"book_app\"", "${PORT:-4000}");
     assertThat(Files.readString(dir.resolve("rel/jvm.options"))).contains("-XX:+ExitOnOutOfMemoryError", "#-Xmx");
     assertThat(Files.readString(dir.resolve("rel/hooks/README.md")))
         .contains("pre_configure", "post_configure", "pre_start", "post_start", "pre_stop",
             "post_stop", "pre_upgrade", "post_upgrade", "RELEASE_ROOT");
+    assertThat(Files.readString(dir.resolve("rel/trusted-keys/README.md")))
+        .contains("releases/<vsn>/trusted-keys/", "molt keygen", "-Dmolt.signingKey");
   }
 
   @Test
@@ -35,11 +38,11 @@ class RelInitTest {
     assertThat(Files.readString(rel.resolve("jvm.options"))).isEqualTo("-Xmx1g\n");
     assertThat(Files.readString(rel.resolve("molt.json"))).isEqualTo("{\"schema\": 1}");
     assertThat(r.kept()).containsExactlyInAnyOrder(rel.resolve("jvm.options"), rel.resolve("molt.json"));
-    assertThat(r.written()).hasSize(3);
+    assertThat(r.written()).hasSize(4);
 
     InitResult again = builder.init(rel, "book_app");
     assertThat(again.written()).isEmpty();
-    assertThat(again.kept()).hasSize(5);
+    assertThat(again.kept()).hasSize(6);
   }
 
   @Test

@@ -6,11 +6,13 @@ import dev.molt.appup.UpgradePackageResult;
 import dev.molt.appup.error.AppupException;
 import dev.molt.appup.plan.Gate;
 import dev.molt.appup.plan.Plan;
+import dev.molt.signature.Signatures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code molt-appup plan|appup|relup|upgrade-package}: the appup compiler for CI. Results go to
  * stdout, diagnostics to stderr. Exit codes: 0 ok, 1 internal error, 2 usage error, 3 the plan
- * fails the {@code --fail-on} gate (nothing is written), 4 invalid input (release, jar, override).
+ * fails the {@code --fail-on} gate (nothing is written), 4 invalid input (release, jar, override,
+ * signing key).
  */
 @Command(name = "molt-appup", mixinStandardHelpOptions = true, version = "molt-appup 0.1.0",
     description = "Diffs releases into hot-upgrade plans (appups, relups) and upgrade packages.",
@@ -29,7 +32,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:usage error",
         "3:the plan fails the --fail-on gate; nothing was written",
-        "4:invalid input: release, jar, class file or override (the message says which)"})
+        "4:invalid input: release, jar, class file, override or signing key (the message says which)"})
 public final class AppupCli implements Callable<Integer> {
   /** The plan needs a step the {@code --fail-on} gate forbids. */
   public static final int GATE_FAILED = 3;
@@ -37,6 +40,11 @@ public final class AppupCli implements Callable<Integer> {
   public static final int INVALID_INPUT = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private final Map<String, String> environment;
+
+  private AppupCli(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   /** Runs the CLI and exits the JVM with its exit code. */
   public static void main(String[] args) {
@@ -45,7 +53,15 @@ public final class AppupCli implements Callable<Integer> {
 
   /** Runs the CLI with the given writers and returns the exit code; for tests and embedding. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new AppupCli());
+    return run(out, err, System.getenv(), args);
+  }
+
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, String...)} with the given environment variables
+   * instead of the process's ({@value Signatures#SIGNING_KEY_ENV}).
+   */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+    CommandLine cli = new CommandLine(new AppupCli(environment));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -170,14 +186,22 @@ public final class AppupCli implements Callable<Integer> {
   }
 
   @Command(name = "upgrade-package",
-      description = "Write <out>/<name>-<vsn>-upgrade.tar.gz (+ .sha256): the new releases/<vsn>/ with the relup "
-          + "and the lib/ directories the earlier releases lack. Same inputs, same bytes.")
+      description = {"Write <out>/<name>-<vsn>-upgrade.tar.gz (+ .sha256): the new releases/<vsn>/ with the relup "
+          + "and the lib/ directories the earlier releases lack. Same inputs, same bytes.",
+          "With a signing key, also <package>.sig: an SSH signature that nodes trusting the key require."})
   static final class PackageCommand implements Callable<Integer> {
     @CommandLine.Mixin Inputs in;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.ParentCommand AppupCli parent;
 
     @Option(names = "--out", paramLabel = "<dir>", description = "Default: target.")
     Path out = Path.of("target");
+
+    @Option(names = "--signing-key", paramLabel = "<file>",
+        description = "Sign the package with this Ed25519 private key (unencrypted OpenSSH format, "
+            + "from molt keygen or ssh-keygen -t ed25519) into <package>.sig. Default: the file named by "
+            + "the environment variable " + Signatures.SIGNING_KEY_ENV + ", if set.")
+    Optional<Path> signingKey = Optional.empty();
 
     @Override
     public Integer call() throws AppupException {
@@ -187,8 +211,14 @@ public final class AppupCli implements Callable<Integer> {
           return gate;
         }
       }
-      UpgradePackageResult r = AppupCompiler.upgradePackage(in.request(), out);
+      Optional<Path> key = signingKey.or(() -> Optional.ofNullable(parent.environment.get(Signatures.SIGNING_KEY_ENV))
+          .filter(v -> !v.isBlank()).map(Path::of));
+      UpgradePackageResult r = AppupCompiler.upgradePackage(in.request(), out, key);
       spec.commandLine().getOut().println(r.tarball());
+      r.signature().ifPresentOrElse(spec.commandLine().getOut()::println,
+          () -> spec.commandLine().getErr().println("molt-appup: warning: " + r.tarball() + " is not "
+              + "signed: a node whose release trusts keys (releases/<vsn>/trusted-keys/) will refuse it; "
+              + "sign it with --signing-key <file> or " + Signatures.SIGNING_KEY_ENV + "=<file>"));
       return 0;
     }
   }

@@ -1,6 +1,10 @@
 package dev.molt.appup.input;
 
+import dev.molt.archive.Trees;
 import dev.molt.appup.error.InvalidReleaseException;
+import dev.molt.archive.ArchiveException;
+import dev.molt.archive.ExtractRequest;
+import dev.molt.archive.SafeExtractor;
 import dev.molt.format.FormatException;
 import dev.molt.format.Formats;
 import dev.molt.format.ReleaseDescriptor;
@@ -34,9 +38,9 @@ public final class ReleaseLoader {
       throw new InvalidReleaseException(source + ": no such release directory or tarball; "
           + "pass a release root (with releases/<vsn>/release.json) or a <name>-<vsn>.tar.gz");
     }
-    Path tmp = TarballExtractor.extract(source);
+    Path tmp = temporaryDirectory(source);
     try {
-      Path root = singleTopDirectory(tmp, source);
+      Path root = singleTopDirectory(extract(source, tmp.resolve("release")), source);
       return new LoadedRelease(source.toString(), root, read(root, source.toString()), Optional.of(tmp));
     } catch (InvalidReleaseException | RuntimeException e) {
       deleteQuietly(tmp, e);
@@ -56,6 +60,24 @@ public final class ReleaseLoader {
       return d;
     } catch (FormatException e) {
       throw new InvalidReleaseException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path temporaryDirectory(Path source) throws InvalidReleaseException {
+    try {
+      return Files.createTempDirectory("molt-appup-");
+    } catch (IOException e) {
+      throw new InvalidReleaseException("cannot create a temporary directory to read " + source
+          + ": " + e.getMessage() + "; set java.io.tmpdir to a writable directory", e);
+    }
+  }
+
+  /** Upfrom tarballs may come from remote repositories: extracted by the safe extractor only. */
+  private static Path extract(Path source, Path target) throws InvalidReleaseException {
+    try {
+      return SafeExtractor.extract(ExtractRequest.of(source, target)).target();
+    } catch (ArchiveException e) {
+      throw new InvalidReleaseException(e.getMessage(), e);
     }
   }
 

@@ -32,6 +32,8 @@ final class PackageContents {
     TreeMap<String, PackageEntry> entries = new TreeMap<>();
     String ownTarball = to.name() + "-" + to.version() + ".tar.gz";
     addTree(entries, top, to.root(), "releases/" + to.version(), p -> !p.equals(ownTarball) && !p.equals("relup.json"));
+    String descriptor = top + "releases/" + to.version() + "/release.json";
+    entries.put(descriptor, PackageEntry.bytes(descriptor, SharedJars.releaseJson(to, from)));
     String relupName = top + "releases/" + to.version() + "/relup.json";
     entries.put(relupName, PackageEntry.bytes(relupName,
         UpgradeFormats.toJson(plan.relup()).getBytes(StandardCharsets.UTF_8)));

@@ -36,12 +36,13 @@ final class AppupGenerator {
     List<Instruction.Update> updates = new ArrayList<>();
     ClassFiles older = diff.from().orElseThrow();
     ClassFiles newer = diff.to().orElseThrow();
+    ShortNames names = ShortNames.among(diff.changes().stream().map(ClassChange::className).toList());
     for (ClassChange c : diff.changes()) {
       switch (c.kind()) {
-        case BODY_ONLY -> bodyOnly(c, redefine, restart, notes);
-        case STRUCTURAL -> structural(c, older, newer, updates, restart, notes);
-        case REMOVED -> notes.add(Note.about(c.className(), "none", Risk.LOW, "class " + simple(c)
-            + " removed: it stays loaded in the old loader until the app restarts"));
+        case BODY_ONLY -> bodyOnly(c, names, redefine, restart, notes);
+        case STRUCTURAL -> structural(c, names, older, newer, updates, restart, notes);
+        case REMOVED -> notes.add(Note.about(c.className(), "none", Risk.LOW, "class "
+            + names.of(c.className()) + " removed: it stays loaded in the old loader until the app restarts"));
         case ADDED -> { }
       }
     }
@@ -54,7 +55,7 @@ final class AppupGenerator {
     if (!added.isEmpty()) {
       up.add(new Instruction.Define(added));
       notes.add(Note.app("define", Risk.LOW, added.size() + " new class(es) defined into the app's loader: "
-          + String.join(", ", added.stream().map(AppupGenerator::simple).toList())));
+          + String.join(", ", added.stream().map(names::of).toList())));
     }
     if (!redefine.isEmpty()) {
       up.add(new Instruction.Redefine(redefine));
@@ -71,33 +72,36 @@ final class AppupGenerator {
     return new Generated(new Appup(to.name(), from.version(), to.version(), up, down), notes);
   }
 
-  private static void bodyOnly(ClassChange c, List<String> redefine, List<String> restart, List<Note> notes) {
+  private static void bodyOnly(ClassChange c, ShortNames names, List<String> redefine,
+      List<String> restart, List<Note> notes) {
+    String name = names.of(c.className());
     if (c.staticInitializerChanged()) {
-      restart.add("static initializer of " + simple(c) + " changed; redefine would not run it again");
+      restart.add("static initializer of " + name + " changed; redefine would not run it again");
       return;
     }
     redefine.add(c.className());
-    notes.add(Note.about(c.className(), "redefine", Risk.LOW, "body-only change in " + simple(c)
+    notes.add(Note.about(c.className(), "redefine", Risk.LOW, "body-only change in " + name
         + " (" + String.join(", ", c.changedMethods()) + "): redefine in place"));
   }
 
-  private static void structural(ClassChange c, ClassFiles older, ClassFiles newer,
+  private static void structural(ClassChange c, ShortNames names, ClassFiles older, ClassFiles newer,
       List<Instruction.Update> updates, List<String> restart, List<Note> notes)
       throws CorruptClassException {
     boolean wasService = Services.isStatefulService(older, c.className());
     boolean isService = Services.isStatefulService(newer, c.className());
     if (!wasService || !isService) {
-      restart.add("structural change in " + simple(c) + ": " + c.reasons().get(0)
+      restart.add("structural change in " + names.of(c.className()) + ": " + c.reasons().get(0)
           + (isService ? " (it is a StatefulService only in the new version)" : ""));
       return;
     }
     Optional<String> migration = Services.migrationOf(newer, c.className());
     updates.add(new Instruction.Update(c.className(), migration));
     if (migration.isPresent()) {
-      notes.add(Note.about(c.className(), "update", Risk.MEDIUM, "structural change in " + simple(c)
-          + ": update with state migration " + migration.get().substring(migration.get().lastIndexOf('.') + 1)));
+      notes.add(Note.about(c.className(), "update", Risk.MEDIUM, "structural change in "
+          + names.of(c.className()) + ": update with state migration "
+          + migration.get().substring(migration.get().lastIndexOf('.') + 1)));
     } else {
-      notes.add(StateNotes.noMigration(c));
+      notes.add(StateNotes.noMigration(c, names.of(c.className())));
     }
   }
 
@@ -118,13 +122,5 @@ final class AppupGenerator {
     notes.stream().filter(n -> n.op().equals("none")).limit(MAX_REASONS).forEach(all::add);
     List<Instruction> steps = List.of(new Instruction.RestartApplication(), new Instruction.Purge());
     return new Generated(new Appup(to.name(), from.version(), to.version(), steps, steps), all);
-  }
-
-  static String simple(ClassChange c) {
-    return simple(c.className());
-  }
-
-  static String simple(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 final class StateNotes {
   private StateNotes() {}
 
-  static Note noMigration(ClassChange c) {
-    String name = AppupGenerator.simple(c);
+  /** {@code name}: the class's name as the report shows it. */
+  static Note noMigration(ClassChange c, String name) {
     List<String> dropped = names(c.removedFields());
     List<String> added = names(c.addedFields());
     StringBuilder m = new StringBuilder("structural change in " + name

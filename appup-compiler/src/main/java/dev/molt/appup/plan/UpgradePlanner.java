@@ -1,11 +1,13 @@
 package dev.molt.appup.plan;
 
 import dev.molt.appup.diff.AppDiff;
+import dev.molt.appup.diff.JarContents;
 import dev.molt.appup.error.AppupException;
 import dev.molt.appup.error.InvalidReleaseException;
 import dev.molt.appup.input.LoadedRelease;
 import dev.molt.appup.override.Overrides;
 import dev.molt.format.AppSpec;
+import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,29 +58,41 @@ public final class UpgradePlanner {
     java.util.Collections.reverse(removed);
     removed.forEach(a -> plans.add(AppPlans.removed(a)));
     Optional<String> restartJvm = NodeChecks.restartJvmReason(f, t)
-        .or(() -> NodeChecks.askedByOverride(plans));
+        .or(() -> NodeChecks.askedByOverride(plans))
+        .or(() -> NodeChecks.plainAppStopped(f, t, plans));
     return new UpgradePath(f.version(), t.version(), plans, restartJvm,
         RelupAssembler.up(f.version(), plans, restartJvm),
         RelupAssembler.down(f.version(), plans, restartJvm));
   }
 
-  private static boolean sameJars(AppSpec a, AppSpec b) {
-    return a.jars().equals(b.jars());
+  /**
+   * Same jar files by name and same contents: entry names and bytes, whatever the entry times, so
+   * that a library rebuilt from unchanged sources is not new code.
+   */
+  private static boolean sameJars(LoadedRelease from, AppSpec a, LoadedRelease to, AppSpec b)
+      throws InvalidReleaseException {
+    if (a.jars().equals(b.jars())) {
+      return true;
+    }
+    List<String> namesA = a.jars().stream().map(JarRef::file).toList();
+    List<String> namesB = b.jars().stream().map(JarRef::file).toList();
+    return namesA.equals(namesB) && JarContents.same(from.jars(a), to.jars(b));
   }
 
   /**
-   * An app (or the kernel) whose jars changed must change version: its directory {@code lib/<app>-<vsn>/} is
-   * shared by both releases on a node, so the new jars would overwrite the running ones.
+   * An app whose code changed must change version: its directory {@code lib/<app>-<vsn>/} is
+   * shared by both releases on a node, so the new jars would overwrite the running ones. The
+   * kernel's jars are compared by bytes: they are Molt's own reproducible artifacts.
    */
   private static void requireNewVersionsForNewCode(LoadedRelease from, LoadedRelease to)
       throws InvalidReleaseException {
     for (AppSpec app : to.descriptor().apps()) {
       Optional<AppSpec> old = from.descriptor().app(app.name());
-      if (old.isPresent() && old.get().version().equals(app.version()) && !sameJars(old.get(), app)) {
+      if (old.isPresent() && old.get().version().equals(app.version()) && !sameJars(from, old.get(), to, app)) {
         throw new InvalidReleaseException("app " + app.name() + " is version " + app.version()
             + " in both " + from.version() + " and " + to.version() + " of release " + to.name()
-            + ", but its jars differ; give it a new version (lib/" + app.name() + "-" + app.version()
-            + " would be overwritten on the node)");
+            + ", but its jars differ in content; give it a new version (lib/" + app.name() + "-"
+            + app.version() + " would be overwritten on the node)");
       }
     }
     var fk = from.descriptor().kernel();

@@ -5,10 +5,15 @@ import dev.molt.appup.plan.AppPlan;
 import dev.molt.appup.plan.Note;
 import dev.molt.appup.plan.Plan;
 import dev.molt.appup.plan.Risk;
+import dev.molt.appup.plan.ShortNames;
 import dev.molt.appup.plan.UpgradePath;
 import dev.molt.format.Instruction;
 import dev.molt.format.RelupPlan;
 import dev.molt.format.RelupStep;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** Renders a {@link Plan} as text for people: per path and app, what changes, how, why, the risk. */
 public final class PlanReport {
@@ -16,6 +21,7 @@ public final class PlanReport {
 
   /** The whole plan, ending with a newline. */
   public static String render(Plan plan) {
+    ShortNames names = ShortNames.among(classNames(plan));
     StringBuilder out = new StringBuilder();
     for (UpgradePath path : plan.paths()) {
       out.append("Release ").append(plan.release()).append(' ').append(path.fromVersion())
@@ -23,16 +29,40 @@ public final class PlanReport {
       path.restartJvm().ifPresent(r -> out.append("  restart_jvm [HIGH]: ").append(r)
           .append("; the node restarts into the new release (apps below take effect at boot)\n"));
       for (AppPlan app : path.apps()) {
-        app(out, app);
+        app(out, app, names);
       }
-      steps(out, "Up", path.fromVersion() + " -> " + path.toVersion(), path.up());
-      steps(out, "Down", path.toVersion() + " -> " + path.fromVersion(), path.down());
+      steps(out, "Up", path.fromVersion() + " -> " + path.toVersion(), path.up(), names);
+      steps(out, "Down", path.toVersion() + " -> " + path.fromVersion(), path.down(), names);
       out.append("  Risk: ").append(worst(path)).append('\n').append('\n');
     }
     return out.toString();
   }
 
-  private static void app(StringBuilder out, AppPlan app) {
+  /** Every class the report names, so that each is shown by its shortest unambiguous name. */
+  private static Set<String> classNames(Plan plan) {
+    Set<String> out = new HashSet<>();
+    for (UpgradePath path : plan.paths()) {
+      path.apps().forEach(a -> a.notes().forEach(n -> n.subject().ifPresent(out::add)));
+      Stream.concat(path.up().steps().stream(), path.down().steps().stream())
+          .forEach(s -> out.addAll(classesOf(s.instruction())));
+    }
+    return out;
+  }
+
+  private static List<String> classesOf(Instruction i) {
+    if (i instanceof Instruction.Redefine r) {
+      return r.classes();
+    }
+    if (i instanceof Instruction.Define d) {
+      return d.classes();
+    }
+    if (i instanceof Instruction.Update u) {
+      return Stream.concat(Stream.of(u.service()), u.migration().stream()).toList();
+    }
+    return List.of();
+  }
+
+  private static void app(StringBuilder out, AppPlan app, ShortNames names) {
     out.append("  ").append(app.app()).append(' ').append(versions(app));
     if (app.notes().isEmpty() && app.up().isEmpty()) {
       out.append(": no change\n");
@@ -40,7 +70,7 @@ public final class PlanReport {
     }
     out.append(" [").append(app.risk()).append("]\n");
     for (Note n : app.notes()) {
-      out.append("    ").append(n.op()).append(n.subject().map(s -> " " + simple(s)).orElse(""))
+      out.append("    ").append(n.op()).append(n.subject().map(s -> " " + names.of(s)).orElse(""))
           .append(" [").append(n.risk()).append("]: ").append(n.message()).append('\n');
     }
   }
@@ -58,7 +88,8 @@ public final class PlanReport {
     return app.fromVersion().orElseThrow() + " -> " + app.toVersion().orElseThrow();
   }
 
-  private static void steps(StringBuilder out, String title, String label, RelupPlan plan) {
+  private static void steps(StringBuilder out, String title, String label, RelupPlan plan,
+      ShortNames names) {
     out.append("  ").append(title).append(" (").append(label).append("):\n");
     int n = 1;
     for (RelupStep s : plan.steps()) {
@@ -66,22 +97,22 @@ public final class PlanReport {
         out.append("    -- point_of_no_return --\n");
         continue;
       }
-      out.append("    ").append(n++).append(". ").append(step(s)).append('\n');
+      out.append("    ").append(n++).append(". ").append(step(s, names)).append('\n');
     }
   }
 
-  private static String step(RelupStep s) {
+  private static String step(RelupStep s, ShortNames names) {
     Instruction i = s.instruction();
     String app = s.app().map(a -> " " + a).orElse("");
     if (i instanceof Instruction.Redefine r) {
-      return "redefine" + app + " " + String.join(", ", r.classes().stream().map(PlanReport::simple).toList());
+      return "redefine" + app + " " + String.join(", ", r.classes().stream().map(names::of).toList());
     }
     if (i instanceof Instruction.Define d) {
-      return "define" + app + " " + String.join(", ", d.classes().stream().map(PlanReport::simple).toList());
+      return "define" + app + " " + String.join(", ", d.classes().stream().map(names::of).toList());
     }
     if (i instanceof Instruction.Update u) {
-      return "update" + app + " " + simple(u.service())
-          + u.migration().map(m -> " (migration " + simple(m) + ")").orElse(" (no migration)");
+      return "update" + app + " " + names.of(u.service())
+          + u.migration().map(m -> " (migration " + names.of(m) + ")").orElse(" (no migration)");
     }
     if (i instanceof Instruction.Apply a) {
       return "apply" + app + " " + a.className() + "." + a.method() + "()";
@@ -98,9 +129,5 @@ public final class PlanReport {
       worst = a.risk().compareTo(worst) > 0 ? a.risk() : worst;
     }
     return worst;
-  }
-
-  private static String simple(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
   }
 }

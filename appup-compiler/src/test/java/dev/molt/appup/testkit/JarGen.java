@@ -12,6 +12,7 @@ import java.util.zip.ZipOutputStream;
 /** Writes jars for tests: class files by binary name, and raw entries. Not thread-safe. */
 public final class JarGen {
   private final Map<String, byte[]> entries = new TreeMap<>();
+  private long time = 1_700_000_000_000L;
 
   public static JarGen jar() {
     return new JarGen();
@@ -29,13 +30,21 @@ public final class JarGen {
     return this;
   }
 
+  /** The same entries stamped with another time: a rebuild from unchanged sources. */
+  public JarGen rebuiltAt(long millis) {
+    JarGen copy = new JarGen();
+    copy.entries.putAll(entries);
+    copy.time = millis;
+    return copy;
+  }
+
   /** Writes the jar with fixed entry times, so equal contents give equal bytes. */
   public Path write(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
         ZipEntry ze = new ZipEntry(e.getKey());
-        ze.setTime(1_700_000_000_000L);
+        ze.setTime(time);
         zip.putNextEntry(ze);
         zip.write(e.getValue());
         zip.closeEntry();

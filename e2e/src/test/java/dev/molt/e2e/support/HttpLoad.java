@@ -82,7 +82,7 @@ public final class HttpLoad implements AutoCloseable {
     int target = ok.get() + n;
     long deadline = System.nanoTime() + timeout.toNanos();
     while (ok.get() < target && System.nanoTime() < deadline && thread.isAlive()) {
-      Http.sleep(10);
+      sleep(10);
     }
     if (ok.get() < target) {
       throw new AssertionError("the load made fewer than " + n + " requests in " + timeout
@@ -94,6 +94,15 @@ public final class HttpLoad implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   /** Stops the client thread, waiting at most 10 s for its last request. */

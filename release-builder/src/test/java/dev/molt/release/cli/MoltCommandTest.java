@@ -2,10 +2,12 @@ package dev.molt.release.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.molt.signature.Signatures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +57,39 @@ class MoltCommandTest {
     out.getBuffer().setLength(0);
     assertThat(run("release", "--help")).isZero();
     assertThat(out.toString()).contains("--tree", "--kernel", "--jdk");
+  }
+
+  @Test
+  void keygen_writesPrivate0600AndPub_thatSignAndVerify() throws Exception {
+    Path key = dir.resolve("keys/release");
+
+    assertThat(run("keygen", key.toString(), "-C", "ci@example.com")).as("%s", err).isZero();
+
+    assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(key)).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+    assertThat(Files.readString(dir.resolve("keys/release.pub"))).startsWith("ssh-ed25519 AAAA").endsWith(" ci@example.com\n");
+    assertThat(out.toString()).contains("wrote " + key, "wrote " + key + ".pub", "SHA256:");
+    assertThat(err.toString()).contains("rel/trusted-keys/");
+    Path pkg = Files.writeString(dir.resolve("p.tar.gz"), "package");
+    Signatures.sign(pkg, Signatures.readPrivateKey(key), Signatures.UPGRADE_PACKAGE_NAMESPACE);
+    assertThat(Signatures.verifyPackage(pkg, Signatures.signatureOf(pkg), dir.resolve("keys")).comment())
+        .isEqualTo("ci@example.com");
+  }
+
+  @Test
+  void keygen_existingKey_failsAndKeepsIt() throws Exception {
+    Path key = Files.writeString(dir.resolve("release"), "old key");
+
+    assertThat(run("keygen", key.toString())).isEqualTo(1);
+
+    assertThat(err.toString()).startsWith("molt: ").contains(key + " already exists", "another name");
+    assertThat(key).content().isEqualTo("old key");
+    assertThat(dir.resolve("release.pub")).doesNotExist();
+  }
+
+  @Test
+  void keygen_withoutName_isUsageError() {
+    assertThat(run("keygen")).isEqualTo(2);
+    assertThat(err.toString()).contains("<name>");
   }
 }

@@ -19,8 +19,8 @@ import java.util.Optional;
  * [--app NAME] --file                    the request's input is Java source for the shell
  * </pre>
  *
- * <p>{@code --app} picks the app whose class loader is searched first (when two apps hold two
- * versions of one class). Thread-safe.
+ * <p>{@code --app} picks the application whose class loader is searched first (when two apps hold
+ * two versions of one class); for a library, the applications holding it. Thread-safe.
  */
 public final class Invocations {
   private final Node node;
@@ -69,17 +69,18 @@ public final class Invocations {
   }
 
   private Map<String, ClassLoader> loaders(Optional<String> first) throws CallException {
+    Map<String, ClassLoader> all = appLoaders(node);
     Map<String, ClassLoader> loaders = new LinkedHashMap<>();
     if (first.isPresent()) {
       NodeApp app = node.app(first.get()).orElseThrow(() -> new CallException("no app "
           + first.get() + " in release " + node.descriptor().name() + " "
           + node.descriptor().version() + "; apps: " + names()));
-      loaders.put(app.name(), app.loader().orElseThrow(() -> new CallException(app.label()
-          + " is a library: its classes are in the loaders of "
-          + node.descriptor().applicationsHolding(app.name()).stream().map(a -> a.name()).toList()
-          + "; name one of them with --app")));
+      // A library has no loader: the applications holding it on their class path come first.
+      List<String> chosen = app.loader().isPresent() ? List.of(app.name())
+          : node.descriptor().applicationsHolding(app.name()).stream().map(a -> a.name()).toList();
+      chosen.forEach(name -> loaders.put(name, all.get(name)));
     }
-    appLoaders(node).forEach(loaders::putIfAbsent);
+    all.forEach(loaders::putIfAbsent);
     return loaders;
   }
 

@@ -12,8 +12,11 @@ import dev.molt.kernel.node.Node;
 import dev.molt.kernel.spi.Extensions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +30,7 @@ public final class NodeControl implements AutoCloseable {
   private static final Set<ControlEvent.Kind> LOGGED = EnumSet.of(
       ControlEvent.Kind.AUTHENTICATION_FAILED, ControlEvent.Kind.HANDSHAKE_TIMEOUT,
       ControlEvent.Kind.PROTOCOL_ERROR, ControlEvent.Kind.REJECTED_BUSY,
-      ControlEvent.Kind.HANDLER_FAILED);
+      ControlEvent.Kind.HANDLER_FAILED, ControlEvent.Kind.ACCEPT_FAILED);
   private final ControlServer server;
 
   private NodeControl(ControlServer server) {
@@ -45,9 +48,10 @@ public final class NodeControl implements AutoCloseable {
       PrintStream log) throws KernelException {
     String name = node.descriptor().name();
     Path socket = ControlSocket.of(node.root(), name);
+    ControlSocket.prepare(node.root(), socket);
     byte[] cookie;
     try {
-      cookie = Cookie.resolve(node.root().resolve("releases").resolve("COOKIE"), env);
+      cookie = Cookie.resolveForNode(node.root().resolve("releases").resolve("COOKIE"), env);
     } catch (CookieException e) {
       throw new KernelException(e.getMessage() + "; start the node with bin/" + name
           + " (it creates releases/COOKIE) or set MOLT_COOKIE", e);
@@ -66,8 +70,12 @@ public final class NodeControl implements AutoCloseable {
           });
       tls.ifPresent(builder::tls);
       ControlServer server = builder.start();
-      server.tlsPort().ifPresent(port -> log.println("molt: control channel also listens with"
-          + " TLS on " + tls.get().host() + ":" + port));
+      if (server.tlsPort().isPresent()) {
+        // Clients pin this fingerprint (TlsTrust.pinned) to know they talk to this node.
+        log.println("molt: control channel also listens with TLS on " + tls.get().host() + ":"
+            + server.tlsPort().get() + "; its certificate's SHA-256 fingerprint is "
+            + tls.get().certificateFingerprint());
+      }
       return new NodeControl(server);
     } catch (NodeAlreadyRunningException e) {
       throw new KernelException(name + " is already running: " + e.getMessage()
@@ -78,6 +86,32 @@ public final class NodeControl implements AutoCloseable {
           + "); check that " + socket.getParent() + " is writable"
           + (tls.isPresent() ? " and the TLS port is free" : ""), e);
     }
+  }
+
+  /**
+   * Loads the channel's classes and seeds its {@code SecureRandom} (tens of milliseconds cold),
+   * for a thread that runs while the node loads: the channel must open before the apps start,
+   * but need not cost that time on the boot's path. Failures are ignored: {@link #start} then
+   * does the same work and reports them.
+   */
+  public static void warmUp() {
+    ClassLoader loader = NodeControl.class.getClassLoader();
+    for (String type : List.of("dev.molt.control.ControlServer",
+        "dev.molt.control.ControlServer$Builder", "dev.molt.control.UnixListener",
+        "dev.molt.control.ConnectionWorker", "dev.molt.control.Handshake",
+        "dev.molt.control.Watchdog", "dev.molt.kernel.control.NodeCommands")) {
+      try {
+        Class.forName(type, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        return;
+      }
+    }
+    try (ServerSocketChannel unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      unix.isOpen(); // loads the Unix socket classes
+    } catch (IOException | UnsupportedOperationException e) {
+      // start reports it
+    }
+    Extensions.warmUp();
   }
 
   public Path socket() {

@@ -114,7 +114,8 @@ public final class AppClassLoader extends URLClassLoader {
         return found;
       }
     }
-    throw new ClassNotFoundException(name + " (in class loader " + getName() + ")");
+    throw new ClassNotFoundException(name + " (in class loader " + getName()
+        + JdkModules.missingModuleHint(name).map(hint -> "; " + hint).orElse("") + ")");
   }
 
   @Override

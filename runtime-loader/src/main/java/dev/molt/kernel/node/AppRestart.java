@@ -61,12 +61,12 @@ public final class AppRestart {
           .resolve(next.version()).resolve("config.json"), next, env).get(app);
       AppClassLoader loader = loader(node, next, spec);
       Replaced replaced = new Replaced(a);
-      stop(a);
+      stop(node, a);
       a.swap(spec, Node.jarsOf(node.root(), spec), loader, config);
       try {
         start(node, a, onMainFailure);
       } catch (AppStartException e) {
-        stop(a);
+        stop(node, a);
         a.swap(replaced.spec, replaced.jars, replaced.loader, replaced.config);
         start(node, a, onMainFailure);
         throw new KernelException("app " + app + " " + spec.version() + " did not start in its"
@@ -82,19 +82,19 @@ public final class AppRestart {
       throws KernelException {
     synchronized (node) {
       NodeApp a = replaced.app;
-      stop(a);
+      stop(node, a);
       a.swap(replaced.spec, replaced.jars, replaced.loader, replaced.config);
       start(node, a, onMainFailure);
     }
   }
 
-  static void stop(NodeApp app) throws KernelException {
+  static void stop(Node node, NodeApp app) throws KernelException {
     if (app.state() != AppState.RUNNING && app.state() != AppState.FAILED) {
       return;
     }
     app.state(AppState.STOPPING);
     try {
-      AppLauncher.stop(app);
+      AppLauncher.stop(app, node.callbackDeadline());
     } catch (Exception | LinkageError e) { // app code
       app.forget();
       app.state(AppState.STOPPED);
@@ -110,7 +110,7 @@ public final class AppRestart {
     app.state(AppState.STARTING);
     try {
       AppLauncher.start(app, app.spec().entry().orElseThrow(),
-          new AppContext(app, node, app.config()), onMainFailure);
+          new AppContext(app, node, app.config()), onMainFailure, node.callbackDeadline());
     } catch (AppStartException e) {
       app.state(AppState.FAILED);
       throw e;

@@ -88,7 +88,7 @@ public final class AppSet {
   /** Stops the added application and takes it (and the libraries it brought) out again. */
   public static void undo(Node node, Added added) throws KernelException {
     synchronized (node) {
-      AppRestart.stop(added.apps.get(added.apps.size() - 1));
+      AppRestart.stop(node, added.apps.get(added.apps.size() - 1));
       List<NodeApp> after = new ArrayList<>(node.apps());
       after.removeAll(added.apps);
       node.replaceApps(after);
@@ -101,7 +101,7 @@ public final class AppSet {
       NodeApp a = node.app(app).filter(x -> x.loader().isPresent()).orElseThrow(
           () -> new KernelException("no application " + app + " runs in this node"));
       int index = node.apps().indexOf(a);
-      AppRestart.stop(a);
+      AppRestart.stop(node, a);
       List<NodeApp> after = new ArrayList<>(node.apps());
       after.remove(a);
       node.replaceApps(after);

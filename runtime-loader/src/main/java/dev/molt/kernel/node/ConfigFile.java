@@ -11,7 +11,6 @@ import dev.molt.format.ReleaseDescriptor;
 import dev.molt.format.StrictJson;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -61,7 +60,7 @@ final class ConfigFile {
   /** The parsed file, or null when there is no config file. */
   private static JsonValue parse(Path file) throws ConfigException {
     try {
-      return StrictJson.parse(Files.readAllBytes(file)).orElse(new JsonObject(Map.of()));
+      return StrictJson.parse(file, StrictJson.MAX_CONFIG_BYTES).orElse(new JsonObject(Map.of()));
     } catch (NoSuchFileException e) {
       return null;
     } catch (JsonSyntaxException e) {

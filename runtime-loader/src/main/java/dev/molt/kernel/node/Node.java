@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
  * node (reads, verifies, configures, builds loaders) without running app code; {@link #startApps}
  * and {@link #stopApps} run the apps' entry points in dependency order and in reverse.
  *
- * <p>Thread-safe: starting and stopping are serialized on the node.
+ * <p>Thread-safe, with no lock held while app code runs: the caller serializes {@link
+ * #startApps} and {@link #stopApps} (the kernel's lifecycle does, with a state flag); each app
+ * callback runs on its own thread, bounded by the node's {@link CallbackDeadline}.
  */
 public final class Node {
   private volatile ReleaseDescriptor descriptor; // replaced by adopt after a live upgrade
@@ -35,9 +38,12 @@ public final class Node {
   private final Instant startedAt;
   private volatile List<NodeApp> apps; // replaced (copy on write) by AppSet
   private final Map<String, Duration> loadTimings;
+  private final Duration deadline;
+  private final Object configSwap = new Object();
 
   private Node(ReleaseDescriptor descriptor, Path root, Instant startedAt, List<NodeApp> apps,
-      Map<String, Duration> loadTimings) {
+      Map<String, Duration> loadTimings, Duration deadline) {
+    this.deadline = deadline;
     this.descriptor = descriptor;
     this.root = root;
     this.startedAt = startedAt;
@@ -52,10 +58,12 @@ public final class Node {
    *
    * @throws ReleaseInvalidException when release.json is missing, invalid or of another version
    * @throws JarMismatchException naming the first jar that is missing, unreadable or changed
-   * @throws ConfigException naming the setting and the variable that cannot be resolved
+   * @throws ConfigException naming the setting and the variable that cannot be resolved, or an
+   *     invalid {@link CallbackDeadline}
    */
   public static Node load(BootRequest request) throws KernelException {
     Instant startedAt = Instant.now();
+    Duration deadline = CallbackDeadline.from(request.environment());
     Map<String, Duration> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     ReleaseDescriptor release = readRelease(request);
@@ -69,7 +77,7 @@ public final class Node {
     long t3 = lap(timings, "read config.json", t2);
     List<NodeApp> apps = buildApps(request.root(), release, configs, request.environment());
     lap(timings, "build class loaders", t3);
-    return new Node(release, request.root(), startedAt, apps, timings);
+    return new Node(release, request.root(), startedAt, apps, timings, deadline);
   }
 
   public ReleaseDescriptor descriptor() {
@@ -130,7 +138,7 @@ public final class Node {
    * @throws AppStartException naming the app; {@link AppStartException#rollbackFailures()} lists
    *     the apps that also failed to stop
    */
-  public synchronized void startApps(Consumer<AppFailure> onMainFailure) throws AppStartException {
+  public void startApps(Consumer<AppFailure> onMainFailure) throws AppStartException {
     List<NodeApp> started = new ArrayList<>();
     for (NodeApp app : apps) {
       if (app.spec().isLibrary() || app.state() == AppState.RUNNING) {
@@ -138,7 +146,8 @@ public final class Node {
       }
       app.state(AppState.STARTING);
       try {
-        AppLauncher.start(app, app.spec().entry().orElseThrow(), context(app), onMainFailure);
+        AppLauncher.start(app, app.spec().entry().orElseThrow(), context(app), onMainFailure,
+            deadline);
       } catch (AppStartException e) {
         app.state(AppState.FAILED);
         Collections.reverse(started);
@@ -157,13 +166,13 @@ public final class Node {
    *
    * @return the apps whose stop threw; empty when all stopped cleanly
    */
-  public synchronized List<AppFailure> stopApps() {
+  public List<AppFailure> stopApps() {
     List<NodeApp> reverse = new ArrayList<>(apps);
     Collections.reverse(reverse);
     return stop(reverse);
   }
 
-  private static List<AppFailure> stop(List<NodeApp> inOrder) {
+  private List<AppFailure> stop(List<NodeApp> inOrder) {
     List<AppFailure> failures = new ArrayList<>();
     for (NodeApp app : inOrder) {
       if (app.state() != AppState.RUNNING && app.state() != AppState.FAILED) {
@@ -171,7 +180,7 @@ public final class Node {
       }
       app.state(AppState.STOPPING);
       try {
-        AppLauncher.stop(app);
+        AppLauncher.stop(app, deadline);
       } catch (Exception | LinkageError e) { // app code: report and go on with the others
         failures.add(new AppFailure(app.name(), app.version(), e));
       }
@@ -187,10 +196,19 @@ public final class Node {
    *
    * @throws ConfigException when the file is invalid; then nothing changed
    */
-  public synchronized ConfigChanges reloadConfig(Map<String, String> env) throws ConfigException {
-    return ConfigReload.reload(
-        root.resolve("releases").resolve(descriptor.version()).resolve("config.json"), descriptor,
-        apps, env);
+  public ConfigChanges reloadConfig(Map<String, String> env) throws ConfigException {
+    Map<String, Set<String>> changed;
+    synchronized (configSwap) { // only the swap: the apps are told outside of it
+      changed = ConfigReload.swap(
+          root.resolve("releases").resolve(descriptor.version()).resolve("config.json"),
+          descriptor, apps, env);
+    }
+    return ConfigReload.notifyApps(apps, changed, deadline);
+  }
+
+  /** How long each app callback may run ({@link CallbackDeadline}). */
+  public Duration callbackDeadline() {
+    return deadline;
   }
 
   private AppContext context(NodeApp app) {

@@ -7,8 +7,10 @@ import dev.molt.kernel.node.Node;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -20,6 +22,8 @@ import java.util.Set;
  * and never changed once {@link #start} returned).
  */
 public final class Extensions {
+  /** Found by {@link #warmUp}, beside the node's load; null until then. */
+  private static volatile List<NodeExtension> found;
   private final Map<String, RequestHandler> commands;
 
   private Extensions(Map<String, RequestHandler> commands) {
@@ -32,7 +36,25 @@ public final class Extensions {
   }
 
   /**
-   * Finds every {@link NodeExtension} on the kernel's class path and starts it.
+   * Finds the extensions and lets each load its classes, on the warm-up thread that runs beside
+   * the node's load, so that {@link #start} on the boot's path only calls them.
+   */
+  public static void warmUp() {
+    List<NodeExtension> extensions = lookUp();
+    extensions.forEach(NodeExtension::prepare);
+    found = extensions;
+  }
+
+  private static List<NodeExtension> lookUp() {
+    List<NodeExtension> extensions = new ArrayList<>();
+    ServiceLoader.load(NodeExtension.class, NodeExtension.class.getClassLoader())
+        .forEach(extensions::add);
+    return List.copyOf(extensions);
+  }
+
+  /**
+   * Starts every {@link NodeExtension} on the kernel's class path (found by {@link #warmUp}, or
+   * looked up now when the warm-up has not finished).
    *
    * @param reserved the kernel's own command names, which an extension may not take
    */
@@ -40,8 +62,8 @@ public final class Extensions {
       Set<String> reserved) throws KernelException {
     Map<String, RequestHandler> commands = new LinkedHashMap<>();
     Handle handle = new Handle(node, env, log, reserved, commands);
-    for (NodeExtension extension
-        : ServiceLoader.load(NodeExtension.class, NodeExtension.class.getClassLoader())) {
+    List<NodeExtension> extensions = found;
+    for (NodeExtension extension : extensions != null ? extensions : lookUp()) {
       extension.start(handle);
     }
     return new Extensions(commands);

@@ -5,6 +5,11 @@ import dev.molt.kernel.spi.NodeExtension;
 import dev.molt.kernel.spi.NodeHandle;
 import dev.molt.upgrade.UpgradeEngine;
 import dev.molt.upgrade.UpgradeException;
+import dev.molt.upgrade.check.PlanChecker;
+import dev.molt.upgrade.state.BootRecovery;
+import dev.molt.upgrade.state.Journal;
+import dev.molt.upgrade.state.ReleaseStates;
+import java.util.List;
 
 /**
  * Plugs the engine into the kernel ({@code META-INF/services}): recovers from an upgrade a dead
@@ -12,6 +17,19 @@ import dev.molt.upgrade.UpgradeException;
  * {@code releases} and {@code make_permanent} to the control channel.
  */
 public final class EngineExtension implements NodeExtension {
+  @Override
+  public void prepare() {
+    // the classes start() and the boot recovery use, loaded off the boot's path
+    for (Class<?> type : List.of(UpgradeEngine.class, EngineCommands.class, BootRecovery.class,
+        ReleaseStates.class, Journal.class, PlanChecker.class)) {
+      try {
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        return; // start() will meet it and report it
+      }
+    }
+  }
+
   @Override
   public void start(NodeHandle handle) throws KernelException {
     UpgradeEngine engine = new UpgradeEngine(handle.node(), handle.instrumentation(),

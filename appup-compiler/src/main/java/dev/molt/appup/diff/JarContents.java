@@ -1,0 +1,73 @@
+package dev.molt.appup.diff;
+
+import dev.molt.appup.error.InvalidReleaseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Compares jars by what they hold, not by their bytes: the same entry names with the same bytes,
+ * whatever the entry times and order. A library rebuilt from unchanged sources without a fixed
+ * {@code project.build.outputTimestamp} differs only in its entry times, and is the same code.
+ */
+public final class JarContents {
+  private JarContents() {}
+
+  /** Whether the jars hold the same entries pairwise (both lists in class path order). */
+  public static boolean same(List<Path> a, List<Path> b) throws InvalidReleaseException {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!same(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean same(Path a, Path b) throws InvalidReleaseException {
+    try (ZipFile za = new ZipFile(a.toFile()); ZipFile zb = new ZipFile(b.toFile())) {
+      Map<String, ZipEntry> ea = entries(za);
+      Map<String, ZipEntry> eb = entries(zb);
+      if (!ea.keySet().equals(eb.keySet())) {
+        return false;
+      }
+      for (Map.Entry<String, ZipEntry> e : ea.entrySet()) {
+        if (!sameBytes(za, e.getValue(), zb, eb.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new InvalidReleaseException("cannot compare " + a + " with " + b + ": " + e.getMessage()
+          + "; rebuild the release (a jar is missing or damaged)", e);
+    }
+  }
+
+  private static Map<String, ZipEntry> entries(ZipFile zip) {
+    Map<String, ZipEntry> out = new TreeMap<>();
+    for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+      ZipEntry e = en.nextElement();
+      out.put(e.getName(), e);
+    }
+    return out;
+  }
+
+  /** The zip directory's size and CRC-32 settle most pairs; equal ones are read to be sure. */
+  private static boolean sameBytes(ZipFile za, ZipEntry a, ZipFile zb, ZipEntry b) throws IOException {
+    if (a.getSize() != b.getSize() || a.getCrc() != b.getCrc()) {
+      return false;
+    }
+    try (InputStream ia = za.getInputStream(a); InputStream ib = zb.getInputStream(b)) {
+      return Arrays.equals(ia.readAllBytes(), ib.readAllBytes());
+    }
+  }
+}

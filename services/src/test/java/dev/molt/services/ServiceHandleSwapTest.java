@@ -50,7 +50,12 @@ class ServiceHandleSwapTest {
       callers.add(threads.submit(() -> callUntilStopped(handle.handle(), running, failures)));
     }
     int swaps = 300;
+    long seen = 0;
     for (int version = 1; version <= swaps; version++) {
+      // Swap only while the callers make progress, so that every swap meets calls in flight.
+      long before = seen;
+      awaitTrue(() -> handle.handle().get() > before);
+      seen = handle.handle().get();
       handle.suspend(DRAIN);
       // What an update does: export from the drained old version, import into the new one.
       long state = handle.target().get();

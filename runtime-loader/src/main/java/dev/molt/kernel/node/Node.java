@@ -1,5 +1,6 @@
 package dev.molt.kernel.node;
 
+import dev.molt.api.ApplicationContext;
 import dev.molt.format.AppSpec;
 import dev.molt.format.FormatException;
 import dev.molt.format.Formats;
@@ -7,6 +8,7 @@ import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.loader.JdkAndApiLoader;
+import dev.molt.services.app.AppServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +154,9 @@ public final class Node {
       } catch (Exception | LinkageError e) { // app code: report and go on with the others
         failures.add(new AppFailure(app.name(), app.version(), e));
       }
+      // The app closed the resources its services borrowed; now the services retire.
+      app.services().ifPresent(services -> services.retire()
+          .forEach(e -> failures.add(new AppFailure(app.name(), app.version(), e))));
       app.forget();
       app.state(AppState.STOPPED);
     }
@@ -170,9 +175,18 @@ public final class Node {
         apps, env);
   }
 
-  private AppContext context(NodeApp app) {
-    return new AppContext(app.name(), app.version(), descriptor.name(), descriptor.version(),
-        app.config(), app.dataDir(), root);
+  /** A fresh context, and fresh services, for each start of {@code app}. */
+  private ApplicationContext context(NodeApp app) {
+    List<AppServices> dependencies = new ArrayList<>();
+    for (NodeApp other : apps) {
+      if (app.spec().dependsOn().contains(other.name())) {
+        other.services().ifPresent(dependencies::add);
+      }
+    }
+    AppServices services = new AppServices(new AppContext(app.name(), app.version(),
+        descriptor.name(), descriptor.version(), app.config(), app.dataDir(), root), dependencies);
+    app.services(services);
+    return services.context();
   }
 
   private static ReleaseDescriptor readRelease(BootRequest request) throws ReleaseInvalidException {

@@ -27,7 +27,12 @@ final class StandaloneServices implements Services, ServiceContext {
     }
     T service = contract.cast(construct(implementation));
     if (service instanceof StatefulService) {
-      ((StatefulService) service).activate();
+      try {
+        ((StatefulService) service).activate();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(implementation.getName() + ".activate() threw " + e
+            + "; the service is not published", e);
+      }
     }
     if (services.putIfAbsent(contract, service) != null) {
       throw new IllegalArgumentException(contract.getName() + " is already published");

@@ -62,7 +62,12 @@ public final class AppServices implements Services {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     if (target instanceof StatefulService) {
-      ((StatefulService) target).activate();
+      try {
+        ((StatefulService) target).activate();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(implementation.getName() + ".activate() threw " + e
+            + "; the service is not published", e);
+      }
     }
     published.put(contract, handle);
     publishOrder.add(handle);

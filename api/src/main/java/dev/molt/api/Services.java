@@ -16,8 +16,17 @@ package dev.molt.api;
  *
  * <ul>
  *   <li>The contract is an interface (public or package-private: the handle is defined in its
- *       package, by its class loader), not sealed, in an unnamed module or an open package, and the types that cross it (parameters, results, exceptions) are never the
- *       implementation's own classes: they belong to the contract's side, which is not replaced.
+ *       package, by its class loader), not sealed, in an unnamed module or an open package. The
+ *       types that cross it (parameters, results, exceptions) are never the implementation's own
+ *       classes: they belong to the contract's side, which is not replaced.
+ *   <li>A call holds the service only while it runs: what it returns for later (a {@code
+ *       Stream}, an {@code Iterator}, an {@code InputStream}, a {@code Future} the implementation
+ *       completes) runs outside the handle and may reach a replaced implementation. Return
+ *       materialised values.
+ *   <li>The handle suspends a service by letting calls in flight finish and parking new ones; a
+ *       call that waits for a caller parked at another suspended service makes the update fail
+ *       (after a timeout, with nothing changed). Nested calls through the handle of the service
+ *       being suspended always pass.
  *   <li>The implementation has a public constructor taking a {@link ServiceContext}, or a public
  *       no-argument constructor. The kernel constructs it in the same way at boot and at {@code
  *       update}, so every boot exercises the upgrade path.

@@ -126,6 +126,36 @@ class ServiceHandleSwapTest {
   }
 
   @Test
+  void drain_ofACallParkedAtAnotherSuspendedHandle_timesOutShowingTheGate_thenBothServe()
+      throws Exception {
+    ServiceHandle<Counter> inner = counter();
+    Counter outerTarget = new CountingService("outer", 0, self::get) {
+      @Override
+      public long mix(long a, int b, double c, boolean flag, char letter) {
+        return inner.handle().increment(); // a call through another service's handle
+      }
+    };
+    ServiceHandle<Counter> outer = ServiceHandle.create(Counter.class, outerTarget);
+    inner.suspend(DRAIN);
+    AtomicReference<Thread> callerThread = new AtomicReference<>();
+    Future<Long> call = threads.submit(() -> {
+      callerThread.set(Thread.currentThread());
+      return outer.handle().mix(0, 0, 0, false, 'x');
+    });
+    awaitTrue(() -> callerThread.get() != null
+        && callerThread.get().getState() == Thread.State.WAITING);
+
+    assertThatThrownBy(() -> outer.suspend(Duration.ofMillis(200)))
+        .isInstanceOfSatisfying(DrainTimeoutException.class, e ->
+            assertThat(e.getMessage()).contains(callerThread.get().getName())
+                .contains("dev.molt.services.gate.Gate.waitForOpen"));
+    inner.resume();
+
+    assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(outer.handle().origin()).isEqualTo("override outer");
+  }
+
+  @Test
   void callThroughOwnHandle_whileTheDrainWaitsForItsCaller_doesNotDeadlock() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch proceed = new CountDownLatch(1);

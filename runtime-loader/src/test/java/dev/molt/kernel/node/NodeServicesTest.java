@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.molt.kernel.testing.AppSources;
 import dev.molt.kernel.testing.ReleaseRoot;
+import dev.molt.kernel.testing.ServiceSources;
 import dev.molt.services.ServiceHandle;
 import dev.molt.services.app.AppServices;
 import java.nio.file.Files;
@@ -27,55 +28,11 @@ class NodeServicesTest {
   @BeforeAll
   static void buildJars() throws Exception {
     storeJar = jar(build, "store.jar").source("rec.Events", AppSources.EVENTS)
-        .source("store.Counter", """
-            package store;
-            public interface Counter { long increment(); String origin(); }
-            """)
-        .source("store.impl.CountingCounter", """
-            package store.impl;
-            import dev.molt.api.*;
-            public class CountingCounter implements store.Counter, StatefulService {
-              private final ServiceContext context;
-              private long count;
-              public CountingCounter(ServiceContext context) { this.context = context; }
-              public synchronized long increment() { return ++count; }
-              public String origin() {
-                return context.resource(StringBuilder.class) + " " + context.application().name()
-                    + " " + context.version();
-              }
-              public java.util.Map<String, Object> exportState() { return java.util.Map.of(); }
-              public void importState(java.util.Map<String, Object> state) {}
-              public void activate() { rec.Events.log("activate"); }
-              public void deactivate() { rec.Events.log("deactivate"); }
-              public void dispose() { rec.Events.log("dispose"); }
-            }
-            """)
-        .source("store.StoreApp", """
-            package store;
-            import dev.molt.api.*;
-            public class StoreApp implements Application {
-              private static volatile Counter counter;
-              public static Counter counter() { return counter; }
-              public void start(ApplicationContext c) {
-                c.services().provide(StringBuilder.class, new StringBuilder("pool"));
-                counter = c.services().publish(Counter.class, store.impl.CountingCounter.class);
-                rec.Events.log("published " + counter.getClass().getName());
-              }
-              public void stop() { rec.Events.log("store stop"); }
-            }
-            """).build();
-    webJar = jar(build, "web.jar").classpath(storeJar).source("web.WebApp", """
-        package web;
-        import dev.molt.api.*;
-        public class WebApp implements Application {
-          public void start(ApplicationContext c) {
-            store.Counter counter = c.services().handle(store.Counter.class);
-            rec.Events.log("web " + counter.increment() + " same="
-                + (counter == store.StoreApp.counter()) + " " + counter.origin());
-          }
-          public void stop() { rec.Events.log("web stop"); }
-        }
-        """).build();
+        .source("store.Counter", ServiceSources.COUNTER)
+        .source("store.impl.CountingCounter", ServiceSources.COUNTING_COUNTER)
+        .source("store.StoreApp", ServiceSources.STORE_APP).build();
+    webJar = jar(build, "web.jar").classpath(storeJar)
+        .source("web.WebApp", ServiceSources.WEB_APP).build();
   }
 
   @BeforeEach
@@ -111,7 +68,7 @@ class NodeServicesTest {
     assertThat(Files.readAllLines(root.resolve("events.log"))).containsExactly(
         "activate",
         "published store.Counter$$MoltHandle",
-        "web 1 same=true pool store 1.0",
+        "web 1 same=true pool store 1.0 kernelVisible=false",
         "web stop",
         "store stop",
         "deactivate",

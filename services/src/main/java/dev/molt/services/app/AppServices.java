@@ -53,8 +53,7 @@ public final class AppServices implements Services {
       throw new IllegalArgumentException(contract.getName() + " is already published by "
           + context.name() + "; publish each contract once");
     }
-    T target = contract.cast(Implementations.construct(implementation,
-        new ImplementationContext(context, context.version(), this)));
+    T target = construct(contract, implementation, context.version());
     ServiceHandle<T> handle;
     try {
       handle = ServiceHandle.create(contract, target);
@@ -72,6 +71,24 @@ public final class AppServices implements Services {
     published.put(contract, handle);
     publishOrder.add(handle);
     return handle.handle();
+  }
+
+  /**
+   * Constructs an implementation the way {@link #publish} does, with a {@link
+   * dev.molt.api.ServiceContext} saying {@code version}, without activating or publishing it: the
+   * new version of an {@code update}, built outside the pause.
+   *
+   * @throws IllegalArgumentException when {@code implementation} does not implement {@code
+   *     contract} or follows neither constructor convention
+   * @throws IllegalStateException when the constructor throws (as cause)
+   */
+  public <T> T construct(Class<T> contract, Class<?> implementation, String version) {
+    if (!contract.isAssignableFrom(implementation)) {
+      throw new IllegalArgumentException(implementation.getName() + " does not implement "
+          + contract.getName());
+    }
+    return contract.cast(Implementations.construct(implementation,
+        new ImplementationContext(context, Objects.requireNonNull(version, "version"), this)));
   }
 
   @Override

@@ -30,6 +30,20 @@ class AppServicesTest {
   }
 
   @Test
+  void construct_aNextVersion_seesItsVersionAndTheSameResource_andIsNotPublished() {
+    StringBuilder pool = new StringBuilder("pool");
+    store.provide(StringBuilder.class, pool);
+    store.publish(Greeter.class, ContextGreeter.class);
+
+    Greeter next = store.construct(Greeter.class, ContextGreeter.class, "2.1");
+
+    assertThat(next.greet("ada")).isEqualTo("ada via pool, store 2.1, self is handle: true");
+    assertThat(store.find(Greeter.class).orElseThrow().target()).isNotSameAs(next);
+    assertThatThrownBy(() -> store.construct(Greeter.class, SealedImpl.class, "2.1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not implement");
+  }
+
+  @Test
   void handle_ofADependencysService_isThatHandle_unknownContractNamesItAndTheRemedy() {
     Greeter published = store.publish(Greeter.class, PlainGreeter.class);
 

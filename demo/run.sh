@@ -2,7 +2,13 @@
 # The Molt demo: build Molt, build the book_app 0.1.0 prod release with the Molt Maven plugin,
 # install its tarball in a scratch directory as on a server, start it, call it over HTTP, operate
 # it (ping, describe, rpc, the seed command, a remote console), and stop it — printing each step.
-# Needs only a JDK 17+ and Maven. Usage: demo/run.sh [--skip-build]
+# Needs only a JDK 17+ and Maven. Usage: demo/run.sh [--skip-build | --after-verify]
+#   (none)          builds Molt and installs it in the local Maven repository (mvn install)
+#   --skip-build    Molt is installed there already
+#   --after-verify  reuses what the `mvn verify` just run in this tree built, installing nothing:
+#                   the plugin and its Molt artifacts from maven-plugin/target/it-repo (where the
+#                   plugin's tests installed them), other artifacts from the local repository
+#                   (MAVEN_LOCAL_REPO, default ~/.m2/repository). .ci/run runs the demo this way.
 # Environment: DEMO_DIR (default: a new directory under ${TMPDIR:-/tmp}), DEMO_PORT (default 4001+).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,13 +29,34 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if [ "${1:-}" != --skip-build ]; then
-  step "Building Molt $molt_version (mvn install, tests skipped; the tests are: mvn -B verify)"
-  mvn -B -q -f "$root/pom.xml" install -DskipTests
-fi
+mode=${1:-build}
+set --
+case $mode in
+  build)
+    step "Building Molt $molt_version (mvn install, tests skipped; the tests are: mvn -B verify)"
+    mvn -B -q -f "$root/pom.xml" install -DskipTests
+    ;;
+  --skip-build) ;;
+  --after-verify)
+    it_repo="$root/maven-plugin/target/it-repo"
+    if [ ! -d "$it_repo/dev/molt/molt-maven-plugin/$molt_version" ]; then
+      echo "demo: no molt-maven-plugin $molt_version in $it_repo; run mvn -B verify first, or run demo/run.sh without --after-verify to build and install Molt" >&2
+      exit 1
+    fi
+    mkdir -p "$work"
+    sed "s|@localRepositoryUrl@|file://${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}|" \
+      "$root/maven-plugin/src/it/settings.xml" > "$work/settings.xml"
+    set -- -s "$work/settings.xml" "-Dmaven.repo.local=$it_repo"
+    step "Using Molt $molt_version as mvn verify built it ($it_repo)"
+    ;;
+  *)
+    echo "usage: demo/run.sh [--skip-build | --after-verify]" >&2
+    exit 2
+    ;;
+esac
 
 step "Building book_app 0.1.0 as a prod release with the Molt plugin (mvn package molt:release)"
-mvn -B -q -f "$fixture/pom.xml" package "dev.molt:molt-maven-plugin:$molt_version:release" \
+mvn -B -q "$@" -f "$fixture/pom.xml" package "dev.molt:molt-maven-plugin:$molt_version:release" \
   -Dmolt.env=prod -Dmolt.mainClass=dev.molt.fixtures.book.BookApp -DskipTests
 run ls -l "$fixture/target/book_app-0.1.0.tar.gz" "$fixture/target/book_app-0.1.0.tar.gz.sha256"
 

@@ -54,7 +54,9 @@ public final class Main {
     }));
     System.out.println("booted " + args[2] + " prop=" + System.getProperty("molt.test.prop")
         + " agent=" + System.getProperty("fake.agent") + " vsn=" + System.getenv("RELEASE_VSN"));
-    Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
+    if (System.getenv("FAKE_NO_PID") == null) { // else: a node that stays "starting"
+      Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
+    }
     Thread.sleep(Long.MAX_VALUE);
   }
 }

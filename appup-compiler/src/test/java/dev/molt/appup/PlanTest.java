@@ -154,6 +154,31 @@ class PlanTest {
   }
 
   @Test
+  void plan_plainMainApp_bodyOnlyChange_staysARedefine() throws Exception {
+    Path v1 = release("r", "1.0.0").mainApp("web", "1.0.0", JarGen.jar().add(main(1), handler(1)), "a.Main")
+        .write(dir.resolve("1"));
+    Path v2 = release("r", "1.1.0").mainApp("web", "1.1.0", JarGen.jar().add(main(1), handler(2)), "a.Main")
+        .write(dir.resolve("2"));
+    UpgradePath p = AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)).paths().get(0);
+    assertThat(p.restartJvm()).isEmpty();
+    assertThat(ops(p.up().steps())).containsExactly("redefine:web", "point_of_no_return");
+  }
+
+  @Test
+  void plan_plainMainApp_structuralChange_isRestartJvm_notRestartApplication() throws Exception {
+    Path v1 = release("r", "1.0.0").mainApp("web", "1.0.0", JarGen.jar().add(main(1), handler(1)), "a.Main")
+        .write(dir.resolve("1"));
+    Path v2 = release("r", "2.0.0").mainApp("web", "2.0.0",
+        JarGen.jar().add(main(1), handler(1).field(ACC_PRIVATE, "x", "I")), "a.Main").write(dir.resolve("2"));
+    UpgradePath p = AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)).paths().get(0);
+    assertThat(p.restartJvm()).hasValueSatisfying(why -> assertThat(why)
+        .startsWith("app web is started by main, which cannot be stopped inside the JVM")
+        .contains("structural change in Handler"));
+    assertThat(ops(p.up().steps())).containsExactly("point_of_no_return", "restart_jvm");
+    assertThat(ops(p.down().steps())).containsExactly("point_of_no_return", "restart_jvm");
+  }
+
+  @Test
   void plan_kernelChanged_isOneRestartJvm() throws Exception {
     Path v1 = release("r", "1.0.0").app("web", "1.0.0", JarGen.jar().add(main(1)), "a.Main").write(dir.resolve("1"));
     Path v2 = release("r", "1.1.0").kernel("0.2.0").app("web", "1.0.1", JarGen.jar().add(main(2)), "a.Main")

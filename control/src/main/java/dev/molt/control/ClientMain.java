@@ -60,6 +60,7 @@ public final class ClientMain {
     }
     try {
       byte[] cookie = Cookie.resolve(options.cookieFile, env);
+      SocketDirectory.checkWritableOnlyByUs(options.socket.toAbsolutePath().getParent());
       try (ControlClient client = ControlClient.connect(options.socket, cookie, options.timeout, options.name)) {
         Request request = new Request(options.command, options.args, Optional.empty());
         Response response = options.stream ? stream(client, request, stdin, out, err)

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class ClientMainTest {
 
   @Test
   void run_noSocket_exitsNotRunningWithName() throws Exception {
-    Path cookie = Files.writeString(dir.resolve("COOKIE"), "x");
+    Path cookie = CookieFiles.write(dir.resolve("COOKIE"), "x");
     int code = run(Map.of(), "--name", "book_app", dir.resolve("tmp/ctl.sock").toString(), cookie.toString(), "ping");
     assertThat(code).isEqualTo(ClientMain.EXIT_NOT_RUNNING);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("book_app is not running (no control socket at");

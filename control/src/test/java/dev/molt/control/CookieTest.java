@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,13 +14,13 @@ class CookieTest {
 
   @Test
   void resolve_file_stripsTrailingNewline() throws Exception {
-    Path file = Files.writeString(dir.resolve("COOKIE"), "s3cret\n");
+    Path file = CookieFiles.write(dir.resolve("COOKIE"), "s3cret\n");
     assertThat(new String(Cookie.resolve(file, Map.of()), StandardCharsets.UTF_8)).isEqualTo("s3cret");
   }
 
   @Test
   void resolve_envSet_winsOverFile() throws Exception {
-    Path file = Files.writeString(dir.resolve("COOKIE"), "from-file");
+    Path file = CookieFiles.write(dir.resolve("COOKIE"), "from-file");
     assertThat(new String(Cookie.resolve(file, Map.of("MOLT_COOKIE", "from-env")), StandardCharsets.UTF_8))
         .isEqualTo("from-env");
   }
@@ -35,7 +34,7 @@ class CookieTest {
 
   @Test
   void resolve_emptyFile_fails() throws Exception {
-    Path file = Files.writeString(dir.resolve("COOKIE"), " \n");
+    Path file = CookieFiles.write(dir.resolve("COOKIE"), " \n");
     assertThatThrownBy(() -> Cookie.resolve(file, Map.of())).isInstanceOf(CookieException.class)
         .hasMessageContaining("is empty");
   }

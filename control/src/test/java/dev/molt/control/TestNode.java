@@ -54,6 +54,29 @@ final class TestNode implements AutoCloseable {
     return false;
   }
 
+  /**
+   * How many connections the server accepted before a probe of ours, once the server's worker has
+   * finished with the probe (waits, bounded, for the probe's CLOSED event). The server numbers
+   * connections as it accepts them, so an earlier connection counts here even if its own worker
+   * has not reported anything yet: a check that nothing connected cannot pass just by being early.
+   * The probe authenticates and closes; it calls nothing, so {@link #calls} is unchanged.
+   */
+  long connectionsBeforeProbe() throws Exception {
+    long before = events.stream().filter(e -> e.kind() == ControlEvent.Kind.AUTHENTICATED).count();
+    client().close();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      java.util.Optional<ControlEvent> probe = events.stream()
+          .filter(e -> e.kind() == ControlEvent.Kind.AUTHENTICATED).skip(before).findFirst();
+      if (probe.isPresent() && events.stream().anyMatch(e -> e.kind() == ControlEvent.Kind.CLOSED
+          && e.connectionId() == probe.get().connectionId())) {
+        return probe.get().connectionId() - 1;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the server did not finish the probe connection within 10 s: " + events);
+  }
+
   @Override
   public void close() {
     server.close();

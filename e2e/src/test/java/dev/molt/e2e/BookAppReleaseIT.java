@@ -2,12 +2,12 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
-import dev.molt.e2e.support.Http;
 import dev.molt.e2e.support.NoJavaEnvironment;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.SharedBookRelease;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

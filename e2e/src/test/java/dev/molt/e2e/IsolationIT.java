@@ -2,12 +2,12 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
 import dev.molt.e2e.support.Fixture;
-import dev.molt.e2e.support.Node;
 import dev.molt.e2e.support.Releases;
 import dev.molt.release.AppInput;
 import dev.molt.release.ReleaseResult;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Node;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -2,11 +2,12 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
-import dev.molt.e2e.support.Http;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
+import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.SharedBookRelease;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -145,11 +146,42 @@ class OperatingIT {
     assertThat(reload.exitCode()).as(reload + "\n" + Files.readString(config)).isZero();
     assertThat(reload.stdout()).contains("book_app: greeting");
 
+    assertRestartKeepsTheJvmAndStartsTheAppsAfresh();
+
     Files.writeString(config, "{ not json");
     CommandResult broken = node.run(env, "reload_config");
     assertThat(broken.exitCode()).isEqualTo(1);
     assertThat(broken.stderr()).contains("config.json", "nothing was changed");
     assertThat(node.run(env, "ping").exitCode()).isZero();
+  }
+
+  /** {@code restart}: same pid, the app answers HTTP again, its in-memory counter starts over. */
+  private void assertRestartKeepsTheJvmAndStartsTheAppsAfresh() {
+    long pid = node.pidFromFile().orElseThrow();
+    for (int i = 0; i < 5; i++) {
+      Http.get(port, "/books");
+    }
+    long requestsBefore = requests();
+    assertThat(requestsBefore).isGreaterThanOrEqualTo(6);
+
+    CommandResult restart = node.run(env, "restart");
+    assertThat(restart.exitCode()).as(restart + "\n" + node.log()).isZero();
+    assertThat(restart.stdout()).containsPattern("restarted [1-9][0-9]* app\\(s\\)");
+    assertThat(node.run(env, "pid").stdout().strip()).isEqualTo(Long.toString(pid));
+    assertThat(node.pidFromFile()).contains(pid);
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+    Http.awaitOk(port, "/health", Node.TIMEOUT);
+    assertThat(Http.get(port, "/books").statusCode()).isEqualTo(200);
+    assertThat(requests()).as("a new BookService counts from zero").isLessThan(requestsBefore);
+    assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
+  }
+
+  private long requests() {
+    String stats = Http.get(port, "/stats").body();
+    java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"requests\":(\\d+)")
+        .matcher(stats);
+    assertThat(count.find()).as(stats).isTrue();
+    return Long.parseLong(count.group(1));
   }
 
   @Test
@@ -241,7 +273,7 @@ class OperatingIT {
   void tlsListener_whenConfigured_servesCallsThatProveTheCookie() throws Exception {
     Path store = node.root().resolve("etc/node.p12");
     Files.createDirectories(store.getParent());
-    CommandResult keytool = dev.molt.e2e.support.Commands.run(java.util.List.of(
+    CommandResult keytool = dev.molt.testsupport.node.Commands.run(java.util.List.of(
         Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
         "-alias", "node", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
         "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
@@ -329,9 +361,17 @@ class OperatingIT {
   }
 
   @Test
-  void help_listsTheCustomCommandsWithTheirDescriptions() {
+  void help_listsTheCustomCommandsWithTheirDescriptions() throws Exception {
+    String description = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Fixture.bookApp().relDir().resolve("molt.json").toFile())
+        .path("commands").path("seed").path("description").asText();
+    assertThat(description).as("seed's description in rel/molt.json").isNotBlank();
+
     CommandResult help = node.run(env, "help");
-    assertThat(help.stdout()).contains("Custom commands:", "seed", "remote_console", "rpc");
+    assertThat(help.exitCode()).as(help.toString()).isZero();
+    assertThat(help.stdout()).contains("Custom commands:", "remote_console", "rpc");
+    String custom = help.stdout().substring(help.stdout().indexOf("Custom commands:"));
+    assertThat(custom).as(help.stdout()).containsPattern("(?m)^\\s+seed\\s+" + java.util.regex.Pattern.quote(description) + "$");
   }
 
   @Test

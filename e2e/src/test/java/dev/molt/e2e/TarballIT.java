@@ -2,16 +2,16 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.CommandResult;
-import dev.molt.e2e.support.Commands;
 import dev.molt.e2e.support.FileTree;
 import dev.molt.e2e.support.Fixture;
-import dev.molt.e2e.support.Http;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.release.ReleaseResult;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Commands;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,15 +1,15 @@
 package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.molt.e2e.support.CommandResult;
 import dev.molt.e2e.support.Fixture;
-import dev.molt.e2e.support.Http;
-import dev.molt.e2e.support.Node;
-import dev.molt.e2e.support.Ports;
 import dev.molt.e2e.support.Releases;
 import dev.molt.release.ReleaseResult;
+import dev.molt.testsupport.jdk.Temurin25;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Http;
+import dev.molt.testsupport.node.Node;
+import dev.molt.testsupport.node.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same release built with an embedded runtime linked from Temurin 25 ({@code -Dmolt.temurin25},
- * by default /usr/lib/jvm/temurin-25-jdk-amd64): the kernel, built for Java 17, boots on 25, and
- * its control channel, rpc, eval and Java shell work there.
- * Skipped when that JDK is not installed.
+ * The same release built with an embedded runtime linked from Temurin 25 ({@link Temurin25}:
+ * {@code -Dmolt.temurin25}, by default /usr/lib/jvm/temurin-25-jdk-amd64): the kernel, built for
+ * Java 17, boots on 25, and its control channel, rpc, eval and Java shell work there.
+ * Skipped, saying so, when that JDK is not installed; failed when the property names no Temurin 25.
  */
 class Temurin25IT {
   private Node node;
@@ -36,8 +36,7 @@ class Temurin25IT {
 
   @Test
   void releaseLinkedFromTemurin25_startsServesOperatesAndStops(@TempDir Path out) throws Exception {
-    Path jdk = Path.of(System.getProperty("molt.temurin25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-    assumeTrue(Files.isExecutable(jdk.resolve("bin/jlink")), "no Temurin 25 at " + jdk);
+    Path jdk = Temurin25.home();
 
     ReleaseResult built = Releases.build(
         Fixture.bookApp(), Fixture.bookApp().relDir(), "prod", out, Optional.of(jdk));

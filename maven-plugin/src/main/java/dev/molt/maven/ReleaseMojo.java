@@ -116,9 +116,10 @@ public class ReleaseMojo extends AbstractMoltMojo {
   private ReleaseRequest request()
       throws MojoFailureException, MojoExecutionException, ReleaseBuildException {
     Map<String, Set<String>> edges = new DependencyEdges(project, session, dependenciesResolver).edges();
+    RepackagedJars.Source source = RepackagedJars.plain(
+        project, Optional.ofNullable(mainClass).filter(c -> !c.isBlank()), getLog());
     List<AppInput> apps =
-        new ProjectApps(project, getLog())
-            .apps(Optional.ofNullable(mainClass).filter(c -> !c.isBlank()), edges);
+        new ProjectApps(source.project(), getLog()).apps(source.mainClass(), edges);
     KernelInput kernel = KernelArtifacts.kernel(plugin);
     return new ReleaseRequest(
         releaseName(),

@@ -2,7 +2,8 @@ package dev.molt.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.maven.SampleProject.Build;
+import dev.molt.testsupport.maven.SampleProject;
+import dev.molt.testsupport.maven.SampleProject.Build;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class InitMojoIT {
   @Test
   void init_writesRelFolder_andNeverOverwritesEditedFiles(@TempDir Path work) throws Exception {
     SampleProject project = SampleProject.copy("init", work);
-    Path rel = project.dir.resolve("rel");
+    Path rel = project.dir().resolve("rel");
     String editedOptions = Files.readString(rel.resolve("jvm.options"));
 
     Build first = project.mvn("molt:init");

@@ -2,7 +2,8 @@ package dev.molt.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.maven.SampleProject.Build;
+import dev.molt.testsupport.maven.SampleProject;
+import dev.molt.testsupport.maven.SampleProject.Build;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ReproducibleReleaseIT {
   static byte[] prodTarball(SampleProject project) throws Exception {
     Build build = project.mvn("clean", "package", "-Dmolt.env=prod");
     assertThat(build.exitCode()).as("%s", build).isZero();
-    return Files.readAllBytes(project.dir.resolve("target/starter-1.0.0.tar.gz"));
+    return Files.readAllBytes(project.dir().resolve("target/starter-1.0.0.tar.gz"));
   }
 
   @Test
@@ -25,7 +26,7 @@ class ReproducibleReleaseIT {
     Build init = project.mvn("molt:init");
     assertThat(init.exitCode()).as("%s", init).isZero();
     assertThat(init.output()).contains("added <project.build.outputTimestamp>");
-    assertThat(project.dir.resolve("pom.xml")).content().contains("<project.build.outputTimestamp>");
+    assertThat(project.dir().resolve("pom.xml")).content().contains("<project.build.outputTimestamp>");
 
     byte[] first = prodTarball(project);
     Thread.sleep(APART_MILLIS);

@@ -79,8 +79,11 @@ final class LinkRuntimeStep implements Step {
       // clients) live there on JDK 17-21; jdeps cannot see a provider looked up at run time.
       modules.add("jdk.crypto.ec");
     }
-    if (modules.contains("jdk.jshell") && available.contains("jdk.zipfs")) {
-      modules.add("jdk.zipfs"); // the shell's compiler reads the class path's jars through it
+    if (available.contains("jdk.zipfs")) {
+      // The jar: file system provider, looked up at run time (jdeps cannot see it): frameworks
+      // that scan their jars with FileSystems.newFileSystem (Micronaut) fail with
+      // ProviderNotFoundException without it, and the kernel's shell compiler reads jars with it.
+      modules.add("jdk.zipfs");
     }
     return new ArrayList<>(modules);
   }

@@ -1,5 +1,6 @@
 package dev.molt.release;
 
+import dev.molt.format.CommandSpec;
 import dev.molt.format.Formats;
 import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;
@@ -54,7 +55,9 @@ final class WriteReleaseFilesStep implements Step {
         + "KERNEL_CP=" + quote(cp.toString()) + "\n"
         + "RUNTIME_EMBEDDED=" + quote(Boolean.toString(c.runtime.embedded())) + "\n"
         + "RUNTIME_CDS=" + quote(Boolean.toString(c.cdsAtFirstStart)) + "\n"
-        + "COMMANDS_HELP=" + quote(commandsHelp(c)) + "\n";
+        + "COMMANDS_HELP=" + quote(commandsHelp(c)) + "\n"
+        + "COMMANDS=" + quote(String.join(" ", c.commands.stream().map(CommandSpec::name).toList()))
+        + "\n";
   }
 
   /** The custom commands' lines of {@code bin/<name> help}, one per command. */

@@ -76,7 +76,7 @@ class BinScriptIT {
     assertThat(sh.run(script, "ping")).isEqualTo(new Sh.Result(0, "pong\n", ""));
     assertThat(sh.run(script, "pid").out()).isEqualTo(pid + "\n");
     Sh.Result again = sh.run(script, "start");
-    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.code()).isEqualTo(7);
     assertThat(again.err()).contains("shop is already running (pid " + pid + ")");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("releases/COOKIE"))))
         .isEqualTo("r--------");

@@ -1,10 +1,10 @@
 package dev.molt.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.molt.format.Formats;
 import dev.molt.format.ReleaseDescriptor;
+import dev.molt.testsupport.jdk.Temurin25;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Prod releases with a jlink runtime: modules, reproducible tarball, running on the embedded Java. */
 class RuntimeLinkIT {
-  static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   @TempDir Path dir;
   final List<Path> pidFiles = new ArrayList<>();
   KernelInput kernel;
@@ -67,8 +66,7 @@ class RuntimeLinkIT {
 
   @Test
   void prod_onTemurin25_linksFromTheRuntimeImage() throws Exception {
-    assumeTrue(Files.isExecutable(TEMURIN_25.resolve("bin/jlink")), "Temurin 25 not installed");
-    ReleaseResult a = build(dir.resolve("a"), Optional.of(TEMURIN_25));
+    ReleaseResult a = build(dir.resolve("a"), Optional.of(Temurin25.home()));
     assertThat(a.descriptor().runtime().javaVersion()).startsWith("25");
     assertThat(a.releaseDir().resolve("runtime/bin/java")).isExecutable();
     // Temurin's image has symlinks under legal/: they must stay symlinks in the tarball.

@@ -24,6 +24,11 @@ final class Sh {
   Result run(Path script, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("dash", script.toString()));
     cmd.addAll(List.of(args));
+    return runCommand(cmd);
+  }
+
+  /** Runs any command line the same way. */
+  Result runCommand(List<String> cmd) throws IOException, InterruptedException {
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())

@@ -12,13 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
- * {@code boot <root> <vsn>}: loads the node, starts its apps, writes the pid file and keeps the
- * JVM up until SIGTERM. Every exit path it controls goes through {@link Lifecycle#stop}, which
+ * {@code boot <root> <vsn>}: takes the root's {@link NodeLock}, loads the node, opens the control
+ * channel, starts the apps, writes the pid file and keeps the JVM up until SIGTERM. Every exit path it controls goes through {@link Lifecycle#stop}, which
  * stops the apps in reverse and removes the pid file.
  */
 final class Boot {
@@ -36,25 +34,25 @@ final class Boot {
    */
   static void run(Path root, String version, Map<String, String> env, PrintStream err,
       boolean console) throws KernelException {
+    // Before anything else: a second node of this root must not run anything, not even load.
+    NodeLock.acquire(root);
+    Thread warmUp = new Thread(NodeControl::warmUp, "molt-control-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start(); // beside the load below: the channel's class loading off the boot's path
     Node node = load(root, version, env);
     Lifecycle lifecycle = new Lifecycle(node, err);
-    // The channel opens beside the apps' start: its classes, the socket and SecureRandom cost
-    // tens of milliseconds that would otherwise come before the first app. A second node of the
-    // same release still never serves: it stops its apps when the socket turns out to be taken.
-    FutureTask<NodeControl> control = new FutureTask<>(
-        () -> NodeControl.start(node, actions(lifecycle, err), env, err));
-    Thread opener = new Thread(control, "molt-control-open");
-    opener.setDaemon(true);
-    opener.start();
+    // The channel opens before the apps start, so that a node still starting answers (ping says
+    // "starting", stop stops it) and bin/<name> never takes it for a stopped one.
+    NodeControl control = NodeControl.start(node, actions(lifecycle, err), env, err);
     // Fallback for exits the kernel does not drive: System.exit from an app, SIGINT, or a
     // runtime without signal support (then SIGTERM exits 143 instead of 0).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       lifecycle.stopFromShutdownHook();
-      close(control);
+      control.close();
     }, "molt-shutdown"));
     boolean handlesTerm = TermSignal.onTerm(() -> {
       lifecycle.stop();
-      close(control);
+      control.close();
       System.exit(0);
     });
     if (!handlesTerm) {
@@ -62,21 +60,20 @@ final class Boot {
           + " stopped, but the exit code is 143; add jdk.unsupported to the release's runtime");
     }
     try {
-      // The pid file means "apps up and channel open": bin/<name> start waits for it.
+      // The pid file means "apps up": bin/<name> start waits for it.
       lifecycle.start(failure -> mainFailed(lifecycle, failure, err), () -> {
-        opened(control);
         if (Boolean.getBoolean(TRACE)) {
           trace(node, err);
         }
       });
     } catch (KernelException e) {
-      close(control);
+      control.close();
       throw e;
     }
     if (console) {
       LocalConsole.run(node, err);
       lifecycle.stop();
-      close(control);
+      control.close();
       System.exit(Main.OK);
     }
     awaitForever();
@@ -93,33 +90,6 @@ final class Boot {
     System.setProperty("molt.release.name", node.descriptor().name());
     System.setProperty("molt.release.version", node.descriptor().version());
     return node;
-  }
-
-  /** Waits for the channel to open; its failure (another node, no cookie) is the boot's. */
-  private static NodeControl opened(FutureTask<NodeControl> control) throws KernelException {
-    while (true) {
-      try {
-        return control.get();
-      } catch (InterruptedException e) {
-        // only the JVM's exit ends the boot; keep waiting
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof KernelException k) {
-          throw k;
-        }
-        throw new KernelException("cannot open the control channel: " + e.getCause(), e.getCause());
-      }
-    }
-  }
-
-  /** Closes the channel if it opened; a channel still opening dies with the JVM. */
-  private static void close(FutureTask<NodeControl> control) {
-    if (control.isDone()) {
-      try {
-        control.get().close();
-      } catch (InterruptedException | ExecutionException e) {
-        // never opened: nothing to close
-      }
-    }
   }
 
   private static NodeActions actions(Lifecycle lifecycle, PrintStream err) {

@@ -1,48 +1,50 @@
 package dev.molt.kernel;
 
+import dev.molt.format.EntryPoint;
 import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.AppStartException;
 import dev.molt.kernel.node.Failures;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
+import dev.molt.kernel.node.NodeApp;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Starts a loaded node and stops it exactly once, owning the pid file: it is written only after
- * every app has started, and removed on every stop. Start and stop are serialized, so a SIGTERM
- * that arrives while apps are starting waits for the start to finish and the pid file written
- * meanwhile is removed by the stop; a start after a stop does nothing.
+ * every app has started, and removed on every stop. Start, restart and stop are serialized by a
+ * phase flag changed in short critical sections; no lock is held while app code runs (each app
+ * callback is bounded by the node's deadline). A stop that arrives while apps are starting waits
+ * for the start to end (bounded by those deadlines), then stops what started and removes the pid
+ * file written meanwhile; a start after a stop does nothing.
  */
 final class Lifecycle {
   private static final Duration HOOK_GRACE = Duration.ofSeconds(5);
+
+  private enum Phase { NEW, STARTING, RUNNING, RESTARTING, STOPPING, STOPPED }
+
   private final Node node;
-  private final Path pidFile;
+  private final PidFile pidFile;
   private final PrintStream err;
-  private final ReentrantLock lock = new ReentrantLock();
-  private boolean stopped; // guarded by lock
-  private volatile boolean started;
+  private final Object guard = new Object();
+  private volatile Phase phase = Phase.NEW; // changed only with guard held
+  private volatile boolean appsUp;
   private volatile Consumer<AppFailure> onMainFailure = f -> { };
 
   Lifecycle(Node node, PrintStream err) {
     this.node = node;
-    this.pidFile = node.root().resolve("tmp").resolve(node.descriptor().name() + ".pid");
+    this.pidFile = new PidFile(node.root().resolve("tmp").resolve(node.descriptor().name() + ".pid"),
+        err);
     this.err = err;
   }
 
   Path pidFile() {
-    return pidFile;
+    return pidFile.path();
   }
 
   /**
@@ -50,57 +52,67 @@ final class Lifecycle {
    * left running or written.
    */
   void start(Consumer<AppFailure> onMainFailure, Readiness ready) throws KernelException {
-    lock.lock();
-    try {
-      if (stopped) {
-        return;
-      }
-      this.onMainFailure = onMainFailure;
-      node.startApps(onMainFailure);
-      try {
-        ready.await();
-      } catch (KernelException e) {
-        stopLocked();
-        throw e;
-      }
-      try {
-        writePidFile();
-        started = true;
-      } catch (IOException e) {
-        stopLocked();
-        throw new KernelException("cannot write the pid file " + pidFile + " (" + e + "); make "
-            + pidFile.getParent() + " writable by the user running the node", e);
-      }
-    } finally {
-      lock.unlock();
+    if (!move(Phase.NEW, Phase.STARTING)) {
+      return; // stopped before it started
     }
+    this.onMainFailure = onMainFailure;
+    boolean up = false;
+    try {
+      node.startApps(onMainFailure);
+      ready.await();
+      pidFile.write();
+      up = true;
+    } catch (IOException e) {
+      throw new KernelException("cannot write the pid file " + pidFile.path() + " (" + e + "); make "
+          + pidFile.path().getParent() + " writable by the user running the node", e);
+    } finally {
+      if (!up) { // whatever failed, a stop waiting for the start must not wait for ever
+        failStart();
+      }
+    }
+    appsUp = true;
+    move(Phase.STARTING, Phase.RUNNING);
+  }
+
+  private void failStart() {
+    move(Phase.STARTING, Phase.STOPPING);
+    stopAppsAndFinish();
   }
 
   /**
-   * What must hold, besides the apps running, before the pid file says the node is up (the
-   * control channel open). Runs with the start lock held; throwing stops the apps again.
+   * What must hold, besides the apps running, before the pid file says the node is up. Throwing
+   * stops the apps again.
    */
   @FunctionalInterface
   interface Readiness {
     void await() throws KernelException;
   }
 
-  /** True once the apps run and the pid file is written, until the node stops. */
+  /** True once the apps run and the pid file is written, until the node stops or restarts. */
   boolean started() {
-    return started && !stopped;
+    return phase == Phase.RUNNING && appsUp;
   }
 
   /**
    * {@code restart}: stops the apps in reverse order and starts them again in this JVM; the pid
-   * file stays. While it runs, {@code ping} answers that the node is starting.
+   * file stays. While it runs, {@code ping} answers that the node is starting. Refused for a node
+   * with a plain {@code main} app: a main cannot be stopped in process, so a second copy would
+   * run beside the first.
    */
   String restartApps() throws KernelException {
-    lock.lock();
+    Optional<NodeApp> main = node.apps().stream().filter(a -> a.spec().entry()
+        .map(e -> e.kind() == EntryPoint.Kind.MAIN).orElse(false)).findFirst();
+    if (main.isPresent()) {
+      throw new KernelException("restart refused: app " + main.get().label() + " runs a plain main"
+          + " method, which cannot be stopped inside the JVM, so restart would start a second copy"
+          + " beside it; use bin/" + node.descriptor().name() + " reboot (a new JVM) instead");
+    }
+    if (!move(Phase.RUNNING, Phase.RESTARTING)) {
+      throw new KernelException("the node is " + phase.name().toLowerCase(java.util.Locale.ROOT)
+          + "; nothing restarted");
+    }
     try {
-      if (stopped) {
-        throw new KernelException("the node is stopping; nothing restarted");
-      }
-      started = false;
+      appsUp = false;
       List<AppFailure> failures = stopApps();
       try {
         node.startApps(onMainFailure);
@@ -110,56 +122,92 @@ final class Lifecycle {
             + " apps stopped: fix the cause, then run bin/" + node.descriptor().name()
             + " reboot", e);
       }
-      started = true;
+      appsUp = true;
       long apps = node.apps().stream().filter(a -> !a.spec().isLibrary()).count();
       return "restarted " + apps + " app(s)" + (failures.isEmpty() ? ""
           : "; " + failures.size() + " failed to stop cleanly (see the node's log)");
     } finally {
-      lock.unlock();
+      move(Phase.RESTARTING, Phase.RUNNING);
     }
   }
 
   /** Stops the running apps in reverse order, reporting each failed stop, and removes the pid file. */
   void stop() {
-    lock.lock();
-    try {
-      stopLocked();
-    } finally {
-      lock.unlock();
+    if (claimStop(Optional.empty())) {
+      stopAppsAndFinish();
     }
   }
 
   /**
    * The shutdown hook's stop. An app that calls {@code System.exit} inside its {@code start}
-   * blocks the starting thread (which holds the lock) until the hooks finish, so waiting for the
-   * lock would never end: after a grace period the hook removes the pid file and lets the JVM go.
+   * blocks its start thread until the hooks finish, so the start would end only at its deadline:
+   * after a grace period the hook removes the pid file and lets the JVM go.
    */
   void stopFromShutdownHook() {
-    boolean locked = false;
-    try {
-      locked = lock.tryLock(HOOK_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (locked) {
-      try {
-        stopLocked();
-      } finally {
-        lock.unlock();
-      }
-    } else {
-      err.println("molt: the JVM is exiting while apps are still starting; not stopping them");
-      deletePidFile();
+    if (claimStop(Optional.of(HOOK_GRACE))) {
+      stopAppsAndFinish();
+    } else if (phase != Phase.STOPPED) {
+      err.println(phase == Phase.STOPPING
+          ? "molt: the JVM is exiting while apps are still stopping; not waiting for them"
+          : "molt: the JVM is exiting while apps are still starting; not stopping them");
+      pidFile.delete();
     }
   }
 
-  private void stopLocked() {
-    if (stopped) {
-      return;
+  /**
+   * Waits (at most {@code patience}, if given) while a start, restart or another stop runs, then
+   * claims the stop; false when the node is stopped already, or the wait ran out.
+   */
+  private boolean claimStop(Optional<Duration> patience) {
+    long end = System.nanoTime() + patience.orElse(Duration.ZERO).toNanos();
+    boolean interrupted = false;
+    try {
+      synchronized (guard) {
+        while (phase == Phase.STARTING || phase == Phase.RESTARTING || phase == Phase.STOPPING) {
+          long left = end - System.nanoTime();
+          if (patience.isPresent() && left <= 0) {
+            return false;
+          }
+          try {
+            guard.wait(patience.isPresent() ? Math.max(1, left / 1_000_000) : 0);
+          } catch (InterruptedException e) {
+            interrupted = true; // a stop is not abandoned half way
+          }
+        }
+        if (phase == Phase.STOPPED) {
+          return false;
+        }
+        phase = Phase.STOPPING;
+        appsUp = false;
+        guard.notifyAll();
+        return true;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    stopped = true;
+  }
+
+  private void stopAppsAndFinish() {
     stopApps();
-    deletePidFile();
+    synchronized (guard) {
+      phase = Phase.STOPPED;
+      appsUp = false;
+      guard.notifyAll();
+    }
+    pidFile.delete();
+  }
+
+  private boolean move(Phase from, Phase to) {
+    synchronized (guard) {
+      if (phase != from) {
+        return false;
+      }
+      phase = to;
+      guard.notifyAll();
+      return true;
+    }
   }
 
   /** Stops the node's apps in reverse order, reporting each that failed to stop. */
@@ -171,39 +219,7 @@ final class Lifecycle {
     return failures;
   }
 
-  private void deletePidFile() {
-    try {
-      Files.deleteIfExists(pidFile);
-    } catch (IOException e) {
-      err.println("molt: cannot remove the pid file " + pidFile + " (" + e + "); remove it by hand");
-    }
-    err.flush();
-  }
-
   static void report(PrintStream err, String what, AppFailure failure) {
     Failures.report(err, what, failure.error());
-  }
-
-  private void writePidFile() throws IOException {
-    Path dir = pidFile.getParent();
-    if (!Files.isDirectory(dir)) {
-      try {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rwx------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createDirectories(dir);
-      } catch (FileAlreadyExistsException e) {
-        // created concurrently by bin/<name>; fine
-      }
-    }
-    // Atomic (a reader sees the whole pid or no file) but not fsynced: after a crash the pid is
-    // stale anyway, and an fsync of file and directory costs milliseconds on every boot.
-    Path tmp = dir.resolve("." + pidFile.getFileName() + ".tmp");
-    Files.writeString(tmp, ProcessHandle.current().pid() + "\n");
-    try {
-      Files.move(tmp, pidFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, pidFile, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

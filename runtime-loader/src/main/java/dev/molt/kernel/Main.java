@@ -8,6 +8,7 @@ import dev.molt.kernel.node.AppStartException;
 import dev.molt.kernel.node.Failures;
 import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.NodeDescription;
+import dev.molt.kernel.node.NodeLockedException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -27,13 +28,15 @@ import java.util.Map;
  * <p>{@code eval} takes what {@code rpc} takes: {@code pkg.Class.method [arg…]}, a Java expression,
  * or {@code --file} with the source on stdin; each optionally after {@code --app NAME}.
  *
- * <p>Exit codes: 0 ok, 1 failure, 2 usage. Results go to stdout; diagnostics to stderr, each line
- * prefixed {@code molt: }. Exceptions become exit codes here and nowhere else.
+ * <p>Exit codes: 0 ok, 1 failure, 2 usage, 7 another node of the root runs or is starting.
+ * Results go to stdout; diagnostics to stderr, each line prefixed {@code molt: }. Exceptions become exit codes here and nowhere else.
  */
 public final class Main {
   static final int OK = 0;
   static final int FAILURE = 1;
   static final int USAGE = 2;
+  /** Another node of the release root runs or is starting ({@link NodeLock}). */
+  static final int ALREADY_RUNNING = 7;
 
   private Main() {}
 
@@ -77,6 +80,9 @@ public final class Main {
             + " failed to stop: ", failure);
       }
       return FAILURE;
+    } catch (NodeLockedException e) {
+      err.println("molt: " + e.getMessage());
+      return ALREADY_RUNNING;
     } catch (KernelException e) {
       err.println("molt: " + e.getMessage());
       return FAILURE;
@@ -110,7 +116,7 @@ public final class Main {
     err.println("molt:   describe  print name, version, runtime and apps of the release");
     err.println("molt:   eval      [--app NAME] pkg.Class.method [arg...] | <Java expression> | --file"
         + " (source on stdin), with the release's class loaders and no app started");
-    err.println("molt: exit codes: 0 ok, 1 failure, 2 usage");
+    err.println("molt: exit codes: 0 ok, 1 failure, 2 usage, 7 another node of the root runs");
     return USAGE;
   }
 }

@@ -58,7 +58,9 @@ class MainTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err()).contains("release.json: file not found");
-    assertThat(dir.resolve("tmp")).doesNotExist();
+    // Only the node lock, taken before anything else; no pid file.
+    assertThat(dir.resolve("tmp")).isDirectoryContaining(p -> p.endsWith("node.lock"))
+        .isDirectoryNotContaining(p -> !p.endsWith("node.lock"));
   }
 
   private int run(String... args) {

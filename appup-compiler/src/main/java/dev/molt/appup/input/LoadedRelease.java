@@ -1,5 +1,6 @@
 package dev.molt.appup.input;
 
+import dev.molt.archive.Trees;
 import dev.molt.format.AppSpec;
 import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;

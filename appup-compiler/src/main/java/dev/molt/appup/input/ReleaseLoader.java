@@ -1,5 +1,6 @@
 package dev.molt.appup.input;
 
+import dev.molt.archive.Trees;
 import dev.molt.appup.error.InvalidReleaseException;
 import dev.molt.archive.ArchiveException;
 import dev.molt.archive.ExtractRequest;

@@ -58,7 +58,8 @@ public final class UpgradePlanner {
     java.util.Collections.reverse(removed);
     removed.forEach(a -> plans.add(AppPlans.removed(a)));
     Optional<String> restartJvm = NodeChecks.restartJvmReason(f, t)
-        .or(() -> NodeChecks.askedByOverride(plans));
+        .or(() -> NodeChecks.askedByOverride(plans))
+        .or(() -> NodeChecks.plainAppStopped(f, t, plans));
     return new UpgradePath(f.version(), t.version(), plans, restartJvm,
         RelupAssembler.up(f.version(), plans, restartJvm),
         RelupAssembler.down(f.version(), plans, restartJvm));

@@ -55,6 +55,11 @@ public final class ReleaseGen {
     return add(app, vsn, jar, Optional.of(new EntryPoint(EntryPoint.Kind.APPLICATION, entryClass)), deps);
   }
 
+  /** A plain app started by {@code main(String[])}; {@code deps} must already be added. */
+  public ReleaseGen mainApp(String app, String vsn, JarGen jar, String entryClass, String... deps) {
+    return add(app, vsn, jar, Optional.of(new EntryPoint(EntryPoint.Kind.MAIN, entryClass)), deps);
+  }
+
   /** A library: no entry point. */
   public ReleaseGen lib(String app, String vsn, JarGen jar, String... deps) {
     return add(app, vsn, jar, Optional.empty(), deps);

@@ -1,5 +1,7 @@
 package dev.molt.e2e.support;
 
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,8 @@ import dev.molt.release.ReleaseBuildException;
 import dev.molt.release.ReleaseBuilder;
 import dev.molt.release.ReleaseRequest;
 import dev.molt.release.ReleaseResult;
+import dev.molt.testsupport.node.CommandResult;
+import dev.molt.testsupport.node.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

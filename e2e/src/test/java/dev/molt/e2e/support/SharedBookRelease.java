@@ -2,6 +2,7 @@ package dev.molt.e2e.support;
 
 import dev.molt.release.ReleaseBuildException;
 import dev.molt.release.ReleaseResult;
+import dev.molt.testsupport.node.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -11,8 +11,11 @@ import dev.molt.kernel.node.KernelException;
 import dev.molt.kernel.node.Node;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,9 +47,10 @@ public final class NodeControl implements AutoCloseable {
       PrintStream log) throws KernelException {
     String name = node.descriptor().name();
     Path socket = ControlSocket.of(node.root(), name);
+    ControlSocket.prepare(node.root(), socket);
     byte[] cookie;
     try {
-      cookie = Cookie.resolve(node.root().resolve("releases").resolve("COOKIE"), env);
+      cookie = Cookie.resolveForNode(node.root().resolve("releases").resolve("COOKIE"), env);
     } catch (CookieException e) {
       throw new KernelException(e.getMessage() + "; start the node with bin/" + name
           + " (it creates releases/COOKIE) or set MOLT_COOKIE", e);
@@ -79,6 +83,31 @@ public final class NodeControl implements AutoCloseable {
           + tls.map(t -> " and TLS " + t.host() + ":" + t.port()).orElse("") + " (" + e.getMessage()
           + "); check that " + socket.getParent() + " is writable"
           + (tls.isPresent() ? " and the TLS port is free" : ""), e);
+    }
+  }
+
+  /**
+   * Loads the channel's classes and seeds its {@code SecureRandom} (tens of milliseconds cold),
+   * for a thread that runs while the node loads: the channel must open before the apps start,
+   * but need not cost that time on the boot's path. Failures are ignored: {@link #start} then
+   * does the same work and reports them.
+   */
+  public static void warmUp() {
+    ClassLoader loader = NodeControl.class.getClassLoader();
+    for (String type : List.of("dev.molt.control.ControlServer",
+        "dev.molt.control.ControlServer$Builder", "dev.molt.control.UnixListener",
+        "dev.molt.control.ConnectionWorker", "dev.molt.control.Handshake",
+        "dev.molt.control.Watchdog", "dev.molt.kernel.control.NodeCommands")) {
+      try {
+        Class.forName(type, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        return;
+      }
+    }
+    try (ServerSocketChannel unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      unix.isOpen(); // loads the Unix socket classes
+    } catch (IOException | UnsupportedOperationException e) {
+      // start reports it
     }
   }
 

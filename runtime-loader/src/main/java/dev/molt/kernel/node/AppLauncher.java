@@ -7,12 +7,14 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * Calls an app's entry point and its stop, always with the app's loader as the thread context
- * class loader (JDBC, ServiceLoader and logging libraries look classes up through it), restoring
- * the kernel thread's own context loader afterwards so no app loader stays pinned to it.
+ * class loader (JDBC, ServiceLoader and logging libraries look classes up through it), each on a
+ * thread of its own bounded by the node's {@link CallbackDeadline} ({@link AppCalls}), so no
+ * kernel thread runs app code and no app loader stays pinned to a kernel thread.
  */
 final class AppLauncher {
   private AppLauncher() {}
@@ -23,36 +25,37 @@ final class AppLauncher {
   }
 
   static void start(NodeApp app, EntryPoint entry, ApplicationContext context,
-      Consumer<AppFailure> onMainFailure) throws AppStartException {
+      Consumer<AppFailure> onMainFailure, Duration deadline) throws AppStartException {
     Class<?> type = entryClass(app, entry);
-    JdbcDrivers.register(app);
+    registerJdbcDrivers(app, deadline);
     if (entry.kind() == EntryPoint.Kind.APPLICATION) {
-      startApplication(app, type, context);
+      startApplication(app, type, context, deadline);
     } else {
       startMain(app, type, onMainFailure);
     }
   }
 
-  static void stop(NodeApp app) throws Exception {
+  /** Drivers' static initializers are app code too: they run under the start deadline. */
+  private static void registerJdbcDrivers(NodeApp app, Duration deadline)
+      throws AppStartException {
+    try {
+      AppCalls.run(app, "JDBC driver registration", deadline, () -> JdbcDrivers.register(app));
+    } catch (CallbackOverrunException e) {
+      throw new AppStartException("app " + e.getMessage(), e);
+    } catch (Exception e) { // register reports a broken driver itself and never throws
+      throw new AppStartException("app " + app.label() + " failed to start: " + e, e);
+    }
+  }
+
+  static void stop(NodeApp app, Duration deadline) throws Exception {
     if (app.instance().isPresent()) {
       Application instance = app.instance().get();
-      withContextLoader(app.applicationLoader(), instance::stop);
+      AppCalls.run(app, "stop", deadline, instance::stop);
     }
   }
 
-  static void withContextLoader(ClassLoader loader, AppCall call) throws Exception {
-    Thread thread = Thread.currentThread();
-    ClassLoader saved = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
-    try {
-      call.run();
-    } finally {
-      thread.setContextClassLoader(saved);
-    }
-  }
-
-  private static void startApplication(NodeApp app, Class<?> type, ApplicationContext context)
-      throws AppStartException {
+  private static void startApplication(NodeApp app, Class<?> type, ApplicationContext context,
+      Duration deadline) throws AppStartException {
     if (!Application.class.isAssignableFrom(type)) {
       throw cannotStart(app, "class " + type.getName() + " does not implement "
           + Application.class.getName() + "; implement it, or declare the entry as kind \"main\""
@@ -67,8 +70,12 @@ final class AppLauncher {
     }
     Application[] created = new Application[1];
     try {
-      withContextLoader(app.applicationLoader(), () -> created[0] = (Application) constructor.newInstance());
-      withContextLoader(app.applicationLoader(), () -> created[0].start(context));
+      AppCalls.run(app, "start", deadline, () -> {
+        created[0] = (Application) constructor.newInstance();
+        created[0].start(context);
+      });
+    } catch (CallbackOverrunException e) {
+      throw new AppStartException("app " + e.getMessage(), e);
     } catch (InvocationTargetException e) {
       throw failed(app, e.getCause());
     } catch (Exception | LinkageError e) { // app code: its errors are reported, not fatal to us

@@ -3,6 +3,7 @@ package dev.molt.kernel.node;
 import dev.molt.api.Application;
 import dev.molt.format.ReleaseDescriptor;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.TreeSet;
 
 /**
  * {@code reload_config}: re-reads {@code config.json} against the current environment, swaps
- * every app's configuration at once, and tells each running app whose keys changed. A file that
- * does not parse or resolve changes nothing.
+ * every app's configuration at once ({@link #swap}, which the node serializes), and tells each
+ * running app whose keys changed ({@link #notifyApps}, outside any kernel lock, each callback
+ * bounded by the node's {@link CallbackDeadline}). A file that does not parse or resolve changes
+ * nothing.
  */
 final class ConfigReload {
   private ConfigReload() {}
@@ -25,8 +28,8 @@ final class ConfigReload {
    * @throws ConfigException when the file is invalid or a variable cannot be resolved; then no
    *     app's configuration changed
    */
-  static ConfigChanges reload(Path configFile, ReleaseDescriptor release, List<NodeApp> apps,
-      Map<String, String> env) throws ConfigException {
+  static Map<String, Set<String>> swap(Path configFile, ReleaseDescriptor release,
+      List<NodeApp> apps, Map<String, String> env) throws ConfigException {
     Map<String, AppConfig> next = ConfigFile.read(configFile, release, env);
     Map<String, Set<String>> changed = new LinkedHashMap<>();
     for (NodeApp app : apps) {
@@ -37,27 +40,28 @@ final class ConfigReload {
       }
       app.config(fresh);
     }
+    return changed;
+  }
+
+  /** Calls {@code configChanged} on each running app with changed keys; returns what failed. */
+  static ConfigChanges notifyApps(List<NodeApp> apps, Map<String, Set<String>> changed,
+      Duration deadline) {
     List<AppFailure> failures = new ArrayList<>();
     for (NodeApp app : apps) {
       Set<String> keys = changed.get(app.name());
       if (keys != null && app.state() == AppState.RUNNING && app.instance().isPresent()) {
-        notify(app, app.instance().get(), keys, failures);
+        notify(app, app.instance().get(), keys, failures, deadline);
       }
     }
     return new ConfigChanges(changed, failures);
   }
 
   private static void notify(NodeApp app, Application instance, Set<String> keys,
-      List<AppFailure> failures) {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(app.applicationLoader());
+      List<AppFailure> failures, Duration deadline) {
     try {
-      instance.configChanged(app.config(), keys);
+      AppCalls.run(app, "configChanged", deadline, () -> instance.configChanged(app.config(), keys));
     } catch (Exception | LinkageError e) { // app code: report it, keep the node up
       failures.add(new AppFailure(app.name(), app.version(), e));
-    } finally {
-      thread.setContextClassLoader(previous);
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -27,6 +26,10 @@ import java.util.Set;
  * would otherwise look unchanged. The file is an optimization only: a missing, unreadable or
  * unwritable stamp file means every jar is hashed. Where the file system has no {@code unix}
  * attribute view (not Linux or macOS), jars are always hashed.
+ *
+ * <p>What is stamped is what is hashed: a jar that is a symbolic link (as in dev releases) is
+ * stamped with its target's attributes, links followed, and the target's real path, so a changed
+ * target or a link moved to another file is hashed again.
  */
 final class JarStamps {
   static final long SETTLE_MILLIS = 2_000;
@@ -51,11 +54,12 @@ final class JarStamps {
   /** The jar's stamp line now, or empty when its attributes cannot be read. */
   static Optional<String> current(Path jar, String relative, String sha256) {
     try {
-      Map<String, Object> a = Files.readAttributes(jar, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a = Files.readAttributes(jar, ATTRIBUTES);
+      String real = Files.isSymbolicLink(jar) ? jar.toRealPath().toString() : relative;
       // String.join, not '+': an invokedynamic concatenation costs milliseconds cold at boot.
       return Optional.of(String.join(" ", relative, sha256, String.valueOf(a.get("size")),
           nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")), String.valueOf(a.get("ino")),
-          String.valueOf(a.get("dev"))));
+          String.valueOf(a.get("dev")), real));
     } catch (IOException | RuntimeException e) { // no unix view, or the jar is gone
       return Optional.empty();
     }
@@ -64,8 +68,7 @@ final class JarStamps {
   /** True when the jar was last changed {@code settleMillis} or more before {@code hashedAtMillis}. */
   static boolean settled(Path jar, long hashedAtMillis, long settleMillis) {
     try {
-      Map<String, Object> a = Files.readAttributes(jar, "unix:lastModifiedTime,ctime",
-          LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a = Files.readAttributes(jar, "unix:lastModifiedTime,ctime");
       long latest = Math.max(millis(a.get("lastModifiedTime")), millis(a.get("ctime")));
       return latest <= hashedAtMillis - settleMillis;
     } catch (IOException | RuntimeException e) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +30,9 @@ import java.util.function.Consumer;
  * node (reads, verifies, configures, builds loaders) without running app code; {@link #startApps}
  * and {@link #stopApps} run the apps' entry points in dependency order and in reverse.
  *
- * <p>Thread-safe: starting and stopping are serialized on the node.
+ * <p>Thread-safe, with no lock held while app code runs: the caller serializes {@link
+ * #startApps} and {@link #stopApps} (the kernel's lifecycle does, with a state flag); each app
+ * callback runs on its own thread, bounded by the node's {@link CallbackDeadline}.
  */
 public final class Node {
   private final ReleaseDescriptor descriptor;
@@ -37,9 +40,12 @@ public final class Node {
   private final Instant startedAt;
   private final List<NodeApp> apps;
   private final Map<String, Duration> loadTimings;
+  private final Duration deadline;
+  private final Object configSwap = new Object();
 
   private Node(ReleaseDescriptor descriptor, Path root, Instant startedAt, List<NodeApp> apps,
-      Map<String, Duration> loadTimings) {
+      Map<String, Duration> loadTimings, Duration deadline) {
+    this.deadline = deadline;
     this.descriptor = descriptor;
     this.root = root;
     this.startedAt = startedAt;
@@ -54,10 +60,12 @@ public final class Node {
    *
    * @throws ReleaseInvalidException when release.json is missing, invalid or of another version
    * @throws JarMismatchException naming the first jar that is missing, unreadable or changed
-   * @throws ConfigException naming the setting and the variable that cannot be resolved
+   * @throws ConfigException naming the setting and the variable that cannot be resolved, or an
+   *     invalid {@link CallbackDeadline}
    */
   public static Node load(BootRequest request) throws KernelException {
     Instant startedAt = Instant.now();
+    Duration deadline = CallbackDeadline.from(request.environment());
     Map<String, Duration> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     ReleaseDescriptor release = readRelease(request);
@@ -71,7 +79,7 @@ public final class Node {
     long t3 = lap(timings, "read config.json", t2);
     List<NodeApp> apps = buildApps(request.root(), release, configs, request.environment());
     lap(timings, "build class loaders", t3);
-    return new Node(release, request.root(), startedAt, apps, timings);
+    return new Node(release, request.root(), startedAt, apps, timings, deadline);
   }
 
   public ReleaseDescriptor descriptor() {
@@ -109,7 +117,7 @@ public final class Node {
    * @throws AppStartException naming the app; {@link AppStartException#rollbackFailures()} lists
    *     the apps that also failed to stop
    */
-  public synchronized void startApps(Consumer<AppFailure> onMainFailure) throws AppStartException {
+  public void startApps(Consumer<AppFailure> onMainFailure) throws AppStartException {
     List<NodeApp> started = new ArrayList<>();
     for (NodeApp app : apps) {
       if (app.spec().isLibrary() || app.state() == AppState.RUNNING) {
@@ -117,7 +125,8 @@ public final class Node {
       }
       app.state(AppState.STARTING);
       try {
-        AppLauncher.start(app, app.spec().entry().orElseThrow(), context(app), onMainFailure);
+        AppLauncher.start(app, app.spec().entry().orElseThrow(), context(app), onMainFailure,
+            deadline);
       } catch (AppStartException e) {
         app.state(AppState.FAILED);
         Collections.reverse(started);
@@ -136,13 +145,13 @@ public final class Node {
    *
    * @return the apps whose stop threw; empty when all stopped cleanly
    */
-  public synchronized List<AppFailure> stopApps() {
+  public List<AppFailure> stopApps() {
     List<NodeApp> reverse = new ArrayList<>(apps);
     Collections.reverse(reverse);
     return stop(reverse);
   }
 
-  private static List<AppFailure> stop(List<NodeApp> inOrder) {
+  private List<AppFailure> stop(List<NodeApp> inOrder) {
     List<AppFailure> failures = new ArrayList<>();
     for (NodeApp app : inOrder) {
       if (app.state() != AppState.RUNNING && app.state() != AppState.FAILED) {
@@ -150,17 +159,36 @@ public final class Node {
       }
       app.state(AppState.STOPPING);
       try {
-        AppLauncher.stop(app);
+        AppLauncher.stop(app, deadline);
       } catch (Exception | LinkageError e) { // app code: report and go on with the others
         failures.add(new AppFailure(app.name(), app.version(), e));
       }
-      // The app closed the resources its services borrowed; now the services retire.
-      app.services().ifPresent(services -> services.retire()
-          .forEach(e -> failures.add(new AppFailure(app.name(), app.version(), e))));
+      // The app closed the resources its services borrowed; now the services retire, as app
+      // code: on the app's own thread, within the callback deadline.
+      try {
+        retireServices(app);
+      } catch (Exception | LinkageError e) {
+        failures.add(new AppFailure(app.name(), app.version(), e));
+      }
       app.forget();
       app.state(AppState.STOPPED);
     }
     return failures;
+  }
+
+  private void retireServices(NodeApp app) throws Exception {
+    if (app.services().isEmpty() || app.services().get().published().isEmpty()) {
+      return;
+    }
+    AppServices services = app.services().get();
+    AppCalls.run(app, "retire-services", deadline, () -> {
+      List<RuntimeException> failures = services.retire();
+      if (!failures.isEmpty()) {
+        RuntimeException first = failures.get(0);
+        failures.subList(1, failures.size()).forEach(first::addSuppressed);
+        throw first;
+      }
+    });
   }
 
   /**
@@ -169,10 +197,19 @@ public final class Node {
    *
    * @throws ConfigException when the file is invalid; then nothing changed
    */
-  public synchronized ConfigChanges reloadConfig(Map<String, String> env) throws ConfigException {
-    return ConfigReload.reload(
-        root.resolve("releases").resolve(descriptor.version()).resolve("config.json"), descriptor,
-        apps, env);
+  public ConfigChanges reloadConfig(Map<String, String> env) throws ConfigException {
+    Map<String, Set<String>> changed;
+    synchronized (configSwap) { // only the swap: the apps are told outside of it
+      changed = ConfigReload.swap(
+          root.resolve("releases").resolve(descriptor.version()).resolve("config.json"),
+          descriptor, apps, env);
+    }
+    return ConfigReload.notifyApps(apps, changed, deadline);
+  }
+
+  /** How long each app callback may run ({@link CallbackDeadline}). */
+  public Duration callbackDeadline() {
+    return deadline;
   }
 
   /** A fresh context, and fresh services, for each start of {@code app}. */

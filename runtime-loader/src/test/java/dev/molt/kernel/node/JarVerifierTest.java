@@ -129,6 +129,40 @@ class JarVerifierTest {
   }
 
   @Test
+  void verify_symlinkedJarWhoseTargetWasRewritten_isRefused() throws Exception {
+    Path target = Files.move(jar, root.resolve("target.jar"));
+    Files.createSymbolicLink(jar, target);
+    JarVerifier.verify(root, release, NO_SETTLING);
+    FileTime modified = Files.getLastModifiedTime(target);
+
+    try (RandomAccessFile file = new RandomAccessFile(target.toFile(), "rw")) {
+      file.seek(Files.size(target) - 1);
+      int last = file.read();
+      file.seek(Files.size(target) - 1);
+      file.write(last ^ 0xff);
+    }
+    Files.setLastModifiedTime(target, modified);
+
+    assertThatThrownBy(() -> JarVerifier.verify(root, release, NO_SETTLING))
+        .isInstanceOf(JarMismatchException.class).hasMessageContaining("does not match");
+  }
+
+  @Test
+  void verify_symlinkedJarWhoseLinkChainNowEndsElsewhere_isRefused() throws Exception {
+    Path good = Files.move(jar, root.resolve("good.jar"));
+    Path bad = Files.write(root.resolve("bad.jar"), new byte[] {1, 2, 3});
+    Path hop = Files.createSymbolicLink(root.resolve("hop.jar"), good);
+    Files.createSymbolicLink(jar, hop); // the jar's own link never changes below
+    JarVerifier.verify(root, release, NO_SETTLING);
+
+    Files.delete(hop);
+    Files.createSymbolicLink(hop, bad);
+
+    assertThatThrownBy(() -> JarVerifier.verify(root, release, NO_SETTLING))
+        .isInstanceOf(JarMismatchException.class).hasMessageContaining("does not match");
+  }
+
+  @Test
   void verify_missingJar_isNamed() throws Exception {
     JarVerifier.verify(root, release, NO_SETTLING);
     Files.delete(jar);

@@ -77,9 +77,8 @@ class ServiceHandleVirtualThreadTest {
       return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
           .invoke(null);
     } catch (NoSuchMethodException e) {
-      String reason = "skipped: virtual threads need JDK 21+, this JVM is " + Runtime.version();
-      System.err.println(ServiceHandleVirtualThreadTest.class.getSimpleName() + " " + reason);
-      Assumptions.abort(reason);
+      // test-support's SkipReport prints and lists the reason.
+      Assumptions.abort("virtual threads need JDK 21+, this JVM is " + Runtime.version());
       throw e;
     }
   }

@@ -31,4 +31,19 @@ public interface ApplicationContext {
 
   /** The root of the installed release (the folder holding {@code bin/}, {@code lib/}, ...). */
   Path releaseRoot();
+
+  /**
+   * The application's {@link Services}: publish services, take handles to services of this
+   * application and of those it depends on, lend resources to implementations. Inside a node the
+   * same object for the application's whole life.
+   *
+   * <p>The default is for contexts made outside a node, which have no kernel behind them: it
+   * throws. Such code uses {@link Services#standalone} instead.
+   *
+   * @throws UnsupportedOperationException when this context was not made by a Molt node
+   */
+  default Services services() {
+    throw new UnsupportedOperationException(getClass().getName() + " is not a Molt node's "
+        + "context and has no services; outside a node use Services.standalone(context)");
+  }
 }

@@ -12,13 +12,15 @@ import java.util.stream.Stream;
 
 /**
  * Picks the Molt kernel jars out of a class path or a set of files: molt-runtime-loader (first:
- * it is the java agent), molt-api, molt-format, molt-control, molt-upgrade-engine (a kernel
- * extension) and their runtime dependencies (jackson-*). The kernel version is the
- * runtime-loader's. Stateless and thread-safe.
+ * it is the java agent), molt-api, molt-format, molt-control, molt-services, molt-upgrade-engine
+ * (a kernel extension) and their runtime dependencies (jackson-*, asm: the handles of published
+ * services are generated with it). The kernel version is the runtime-loader's. Stateless and
+ * thread-safe.
  */
 public final class KernelJars {
   private static final Pattern KERNEL_JAR = Pattern.compile(
-      "(molt-runtime-loader|molt-api|molt-format|molt-control|molt-upgrade-engine|jackson-[a-z0-9-]+?)"
+      "(molt-runtime-loader|molt-api|molt-format|molt-control|molt-services|molt-upgrade-engine"
+          + "|jackson-[a-z0-9-]+?|asm)"
           + "-(\\d[^/]*?)\\.jar");
   static final String AGENT = "molt-runtime-loader";
 

@@ -25,6 +25,17 @@ class KernelJarsTest {
   }
 
   @Test
+  void fromClassPath_picksServicesAndAsm_notOtherAsmJars() throws Exception {
+    Path loader = TestJars.library(dir.resolve("molt-runtime-loader-0.1.0.jar"), "k.X");
+    Path services = TestJars.library(dir.resolve("molt-services-0.1.0.jar"), "s.X");
+    Path asm = TestJars.library(dir.resolve("asm-9.11.1.jar"), "o.X");
+    Path asmTree = TestJars.library(dir.resolve("asm-tree-9.11.1.jar"), "t.X");
+    String cp = String.join(File.pathSeparator, asmTree.toString(), asm.toString(),
+        services.toString(), loader.toString());
+    assertThat(KernelJars.fromClassPath(cp).jars()).containsExactly(loader, services, asm);
+  }
+
+  @Test
   void fromClassPath_withoutRuntimeLoader_fails() throws Exception {
     Path format = TestJars.library(dir.resolve("molt-format-0.1.0.jar"), "f.X");
     assertThatThrownBy(() -> KernelJars.fromClassPath(format.toString()))

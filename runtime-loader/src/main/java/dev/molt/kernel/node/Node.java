@@ -1,5 +1,6 @@
 package dev.molt.kernel.node;
 
+import dev.molt.api.ApplicationContext;
 import dev.molt.format.AppSpec;
 import dev.molt.format.FormatException;
 import dev.molt.format.Formats;
@@ -7,6 +8,7 @@ import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.loader.JdkAndApiLoader;
+import dev.molt.services.app.AppServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,10 +186,32 @@ public final class Node {
       } catch (Exception | LinkageError e) { // app code: report and go on with the others
         failures.add(new AppFailure(app.name(), app.version(), e));
       }
+      // The app closed the resources its services borrowed; now the services retire, as app
+      // code: on the app's own thread, within the callback deadline.
+      try {
+        retireServices(app);
+      } catch (Exception | LinkageError e) {
+        failures.add(new AppFailure(app.name(), app.version(), e));
+      }
       app.forget();
       app.state(AppState.STOPPED);
     }
     return failures;
+  }
+
+  private void retireServices(NodeApp app) throws Exception {
+    if (app.services().isEmpty() || app.services().get().published().isEmpty()) {
+      return;
+    }
+    AppServices services = app.services().get();
+    AppCalls.run(app, "retire-services", deadline, () -> {
+      List<RuntimeException> failures = services.retire();
+      if (!failures.isEmpty()) {
+        RuntimeException first = failures.get(0);
+        failures.subList(1, failures.size()).forEach(first::addSuppressed);
+        throw first;
+      }
+    });
   }
 
   /**
@@ -211,8 +235,18 @@ public final class Node {
     return deadline;
   }
 
-  private AppContext context(NodeApp app) {
-    return new AppContext(app, this, app.config());
+  /** A fresh context, and fresh services, for each start of {@code app}. */
+  private ApplicationContext context(NodeApp app) {
+    List<AppServices> dependencies = new ArrayList<>();
+    for (NodeApp other : apps) {
+      if (app.spec().dependsOn().contains(other.name())) {
+        other.services().ifPresent(dependencies::add);
+      }
+    }
+    // AppContext's versions follow the node through live upgrades; services() is added around it
+    AppServices services = new AppServices(new AppContext(app, this, app.config()), dependencies);
+    app.services(services);
+    return services.context();
   }
 
   private static ReleaseDescriptor readRelease(BootRequest request) throws ReleaseInvalidException {

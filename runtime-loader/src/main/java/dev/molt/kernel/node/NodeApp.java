@@ -4,6 +4,7 @@ import dev.molt.api.Application;
 import dev.molt.api.Config;
 import dev.molt.format.AppSpec;
 import dev.molt.kernel.loader.AppClassLoader;
+import dev.molt.services.app.AppServices;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class NodeApp {
   private final AtomicReference<AppState> state = new AtomicReference<>(AppState.LOADED);
   private volatile Application instance;
   private volatile Thread mainThread;
+  private volatile AppServices services;
 
   /** @param loader the application's loader; null for a library */
   NodeApp(AppSpec spec, List<Path> jars, AppClassLoader loader, AppConfig config, Path dataDir,
@@ -134,6 +136,19 @@ public final class NodeApp {
     return Optional.ofNullable(instance);
   }
 
+  /**
+   * The services the app published and the resources it provided, from its start until it
+   * stopped; each handle's {@code target()} is the live implementation, for {@code rpc}/{@code
+   * eval}.
+   */
+  public Optional<AppServices> services() {
+    return Optional.ofNullable(services);
+  }
+
+  void services(AppServices next) {
+    this.services = next;
+  }
+
   void started(Application app) {
     this.instance = app;
     this.mainThread = null;
@@ -152,5 +167,6 @@ public final class NodeApp {
   void forget() {
     this.instance = null;
     this.mainThread = null;
+    this.services = null;
   }
 }

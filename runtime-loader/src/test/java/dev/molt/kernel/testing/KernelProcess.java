@@ -120,8 +120,8 @@ public final class KernelProcess implements AutoCloseable {
 
   public static String kernelClassPath() throws IOException {
     return Stream.concat(Stream.of(kernelJar()), Stream.of(Application.class, Formats.class,
-            dev.molt.control.ControlServer.class,
-            ObjectMapper.class, JsonParser.class, JsonAutoDetect.class)
+            dev.molt.control.ControlServer.class, dev.molt.services.ServiceHandle.class,
+            org.objectweb.asm.ClassWriter.class, ObjectMapper.class, JsonParser.class, JsonAutoDetect.class)
             .map(JarBuilder::codeSource))
         .map(Path::toString)
         .distinct()

@@ -1,0 +1,165 @@
+package dev.molt.services.app;
+
+import dev.molt.api.ApplicationContext;
+import dev.molt.api.Services;
+import dev.molt.api.StatefulService;
+import dev.molt.services.InvalidContractException;
+import dev.molt.services.ServiceHandle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link Services} of one application inside a node: every published implementation sits
+ * behind a {@link ServiceHandle}, and callers (this app, the apps depending on it, {@code rpc} and
+ * {@code eval}) only ever get the handle. The kernel makes one per application start and {@link
+ * #retire}s it after the application stopped.
+ *
+ * <p>Thread-safe. {@code publish} is serialised, so that two publishes of one contract cannot
+ * both construct.
+ */
+public final class AppServices implements Services {
+  private final List<AppServices> dependencies;
+  private final Map<Class<?>, ServiceHandle<?>> published = new ConcurrentHashMap<>();
+  private final List<ServiceHandle<?>> publishOrder = Collections.synchronizedList(new ArrayList<>());
+  private final Map<Class<?>, Object> resources = new ConcurrentHashMap<>();
+  private final ContextWithServices context;
+
+  /**
+   * @param base the app's context without services
+   * @param dependencies the services of the apps it depends on, which started before it
+   */
+  public AppServices(ApplicationContext base, List<AppServices> dependencies) {
+    this.dependencies = List.copyOf(dependencies);
+    this.context = new ContextWithServices(base, this);
+  }
+
+  /** The context to hand the application's {@code start}: {@code services()} is this. */
+  public ApplicationContext context() {
+    return context;
+  }
+
+  @Override
+  public synchronized <T> T publish(Class<T> contract, Class<? extends T> implementation) {
+    if (!contract.isInterface() || !contract.isAssignableFrom(implementation)) {
+      throw new IllegalArgumentException(implementation.getName() + " cannot be published as "
+          + contract.getName() + ": the contract must be an interface the implementation implements");
+    }
+    if (published.containsKey(contract)) {
+      throw new IllegalArgumentException(contract.getName() + " is already published by "
+          + context.name() + "; publish each contract once");
+    }
+    T target = construct(contract, implementation, context.version());
+    ServiceHandle<T> handle;
+    try {
+      handle = ServiceHandle.create(contract, target);
+    } catch (InvalidContractException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (target instanceof StatefulService) {
+      try {
+        ((StatefulService) target).activate();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(implementation.getName() + ".activate() threw " + e
+            + "; the service is not published", e);
+      }
+    }
+    published.put(contract, handle);
+    publishOrder.add(handle);
+    return handle.handle();
+  }
+
+  /**
+   * Constructs an implementation the way {@link #publish} does, with a {@link
+   * dev.molt.api.ServiceContext} saying {@code version}, without activating or publishing it: the
+   * new version of an {@code update}, built outside the pause.
+   *
+   * @throws IllegalArgumentException when {@code implementation} does not implement {@code
+   *     contract} or follows neither constructor convention
+   * @throws IllegalStateException when the constructor throws (as cause)
+   */
+  public <T> T construct(Class<T> contract, Class<?> implementation, String version) {
+    if (!contract.isAssignableFrom(implementation)) {
+      throw new IllegalArgumentException(implementation.getName() + " does not implement "
+          + contract.getName());
+    }
+    return contract.cast(Implementations.construct(implementation,
+        new ImplementationContext(context, Objects.requireNonNull(version, "version"), this)));
+  }
+
+  @Override
+  public <T> T handle(Class<T> contract) {
+    return find(contract).map(ServiceHandle::handle).orElseThrow(() ->
+        new IllegalArgumentException("no service " + contract.getName() + " is published by "
+            + context.name() + " or the applications it depends on; publish it in "
+            + "Application.start, or declare a dependency on the application that does"));
+  }
+
+  /** The handle published under {@code contract} here or by a dependency, with its controls. */
+  public <T> Optional<ServiceHandle<T>> find(Class<T> contract) {
+    ServiceHandle<?> own = published.get(Objects.requireNonNull(contract, "contract"));
+    if (own != null) {
+      @SuppressWarnings("unchecked") // published under contract by publish()
+      ServiceHandle<T> typed = (ServiceHandle<T>) own;
+      return Optional.of(typed);
+    }
+    return dependencies.stream().map(d -> d.find(contract)).flatMap(Optional::stream).findFirst();
+  }
+
+  /** This app's own handles, in the order published. */
+  public List<ServiceHandle<?>> published() {
+    synchronized (publishOrder) {
+      return List.copyOf(publishOrder);
+    }
+  }
+
+  @Override
+  public <R> void provide(Class<R> type, R resource) {
+    if (!type.isInstance(resource)) {
+      throw new IllegalArgumentException(resource + " is not a " + type.getName());
+    }
+    if (resources.putIfAbsent(type, resource) != null) {
+      throw new IllegalArgumentException("a resource of type " + type.getName()
+          + " is already provided by " + context.name());
+    }
+  }
+
+  /** The resource provided under {@code type}. */
+  <R> R resource(Class<R> type) {
+    Object resource = resources.get(Objects.requireNonNull(type, "type"));
+    if (resource == null) {
+      throw new IllegalArgumentException("no resource of type " + type.getName() + " is provided "
+          + "by " + context.name() + "; call services().provide in Application.start before "
+          + "publishing the services that use it");
+    }
+    return type.cast(resource);
+  }
+
+  /**
+   * After the application stopped: {@code deactivate} then {@code dispose} every stateful target,
+   * in reverse publish order. Every target is retired even if one throws.
+   *
+   * @return what the callbacks threw; empty when all retired cleanly
+   */
+  public List<RuntimeException> retire() {
+    List<ServiceHandle<?>> handles = new ArrayList<>(published());
+    Collections.reverse(handles);
+    List<RuntimeException> failures = new ArrayList<>();
+    for (ServiceHandle<?> handle : handles) {
+      if (handle.target() instanceof StatefulService) {
+        StatefulService service = (StatefulService) handle.target();
+        try {
+          service.deactivate();
+          service.dispose();
+        } catch (RuntimeException e) { // service code: report and retire the others
+          failures.add(e);
+        }
+      }
+    }
+    return failures;
+  }
+}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The Molt demo: build Molt, build the book_app 0.1.0 prod release with the Molt Maven plugin,
 # install its tarball in a scratch directory as on a server, start it, call it over HTTP, operate
-# it (ping, describe, rpc, the seed command, a remote console), and stop it — printing each step.
+# it (ping, describe, rpc, the seed command, a remote console), upgrade it live to 0.2.0 while a
+# client keeps calling it and downgrade it back, and stop it — printing each step.
 # Needs only a JDK 17+ and Maven. Usage: demo/run.sh [--skip-build | --after-verify]
 #   (none)          builds Molt and installs it in the local Maven repository (mvn install)
 #   --skip-build    Molt is installed there already
@@ -23,6 +24,7 @@ run() { printf '$ %s\n' "$*"; "$@"; }
 http() { java "$root/demo/Http.java" "$@"; }
 
 cleanup() {
+  touch "$work/load.stop" 2>/dev/null || true
   if [ -x "$node" ] && [ -f "$work/book_app/tmp/book_app.pid" ]; then
     "$node" stop >/dev/null 2>&1 || true
   fi
@@ -88,8 +90,41 @@ printf 'import dev.molt.fixtures.book.*\nBookApp.service().books().size()\nBookA
   "$node" remote_console
 echo
 
+step "Building book_app 0.2.0 (a body-only fix in the request handler) and its upgrade package from the 0.1.0 tarball"
+next="$root/fixtures/book_app/0.2.0"
+mvn -B -q "$@" -f "$next/pom.xml" package "dev.molt:molt-maven-plugin:$molt_version:release" \
+  "dev.molt:molt-maven-plugin:$molt_version:upgrade-package" -Dmolt.env=prod \
+  -Dmolt.mainClass=dev.molt.fixtures.book.BookApp -Dmolt.upfrom="$fixture/target/book_app-0.1.0.tar.gz" \
+  -DskipTests
+run ls -l "$next/target/book_app-0.2.0-upgrade.tar.gz"
+
+step "Copying the upgrade package into the node (releases/0.2.0 and the lib/ directories it lacks)"
+run tar -xzf "$next/target/book_app-0.2.0-upgrade.tar.gz" -C "$work"
+(cd "$work/book_app" && run sha256sum --quiet -c releases/0.2.0/checksums.sha256 && echo "checksums: ok")
+
+step "Upgrading the running node to 0.2.0, live, while a client keeps calling it"
+rm -f "$work/load.stop"
+java "$root/demo/Load.java" "http://127.0.0.1:$port/stats" "$work/load.stop" > "$work/load.out" &
+load=$!
+sleep 2
+http GET "http://127.0.0.1:$port/nope" || true
+run "$node" plan 0.2.0
+run "$node" upgrade 0.2.0
+http GET "http://127.0.0.1:$port/nope" || echo "(0.2.0's answer: the fix is live)"
+http GET "http://127.0.0.1:$port/books"
+http GET "http://127.0.0.1:$port/stats"
+run "$node" releases
+
+step "Downgrading to 0.1.0, live, the same way back"
+run "$node" downgrade 0.1.0
+http GET "http://127.0.0.1:$port/nope" || echo "(0.1.0's answer again)"
+http GET "http://127.0.0.1:$port/stats"
+run "$node" releases
+touch "$work/load.stop"
+wait "$load" && cat "$work/load.out" || { cat "$work/load.out"; echo "demo: the client saw failed calls" >&2; exit 1; }
+
 step "Stopping it"
 run "$node" stop
 run "$node" ping || echo "(exit $? : not running, as expected)"
 
-step "Done. The release is in $work/book_app; live upgrade and downgrade come with the upgrade engine."
+step "Done. The release is in $work/book_app."

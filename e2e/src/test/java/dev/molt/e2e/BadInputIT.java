@@ -137,7 +137,7 @@ class BadInputIT {
     Map<String, String> before = FileTree.snapshot(node.root(), List.of("tmp", "var"));
 
     CommandResult again = node.run(Node.envWithPort(Ports.free()), "start");
-    assertThat(again.exitCode()).as("start while running exits 1: %s", again).isEqualTo(1);
+    assertThat(again.exitCode()).as("start while running exits 7: %s", again).isEqualTo(7);
     assertThat(again.output()).contains("already running").contains(Long.toString(pid));
     assertThat(FileTree.snapshot(node.root(), List.of("tmp", "var"))).isEqualTo(before);
     assertThat(node.pidFromFile()).contains(pid);

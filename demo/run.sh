@@ -47,7 +47,7 @@ case $mode in
     fi
     mkdir -p "$work"
     sed "s|@localRepositoryUrl@|file://${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}|" \
-      "$root/maven-plugin/src/it/settings.xml" > "$work/settings.xml"
+      "$root/test-support/src/main/resources/dev/molt/testsupport/maven/settings.xml" > "$work/settings.xml"
     set -- -s "$work/settings.xml" "-Dmaven.repo.local=$it_repo"
     step "Using Molt $molt_version as mvn verify built it ($it_repo)"
     ;;

@@ -41,17 +41,47 @@ public sealed interface Instruction {
   }
 
   /**
-   * Replace a stateful service whose implementation changed structurally: suspend its handle, load
-   * the new implementation in a new loader, export, migrate and import its state, swap, resume.
+   * Replace a stateful service whose implementation changed structurally: construct the new
+   * implementation in a new loader for its unit, suspend the service's handle, export, migrate and
+   * import its state, swap, resume.
    *
    * @param service the implementation class (a {@code dev.molt.api.StatefulService})
-   * @param migration the class implementing {@code dev.molt.api.StateMigration} to run, if any
+   * @param unit the unit of replacement: the package that holds the implementation, its helpers
+   *     and its migration, loaded by a loader of its own (see docs/services.md)
+   * @param migration the class implementing {@code dev.molt.api.StateMigration} to run, if any;
+   *     it belongs to the unit
    */
-  record Update(String service, Optional<String> migration) implements Instruction {
+  record Update(String service, String unit, Optional<String> migration) implements Instruction {
     public Update {
       ClassNames.require(service, "update service");
+      if (unit == null || unit.isEmpty()) {
+        throw new IllegalArgumentException("update " + service + ": the unit is the unnamed "
+            + "package; put the implementation in a package of its own");
+      }
+      ClassNames.require(unit, "update unit");
       Objects.requireNonNull(migration, "migration");
       migration.ifPresent(m -> ClassNames.require(m, "update migration"));
+      requireInUnit(service, unit, "service");
+      migration.ifPresent(m -> requireInUnit(m, unit, "migration"));
+    }
+
+    /** An update whose unit is the implementation's own package (the usual case). */
+    public Update(String service, Optional<String> migration) {
+      this(service, packageOf(service), migration);
+    }
+
+    /** The package of a binary class name; {@code ""} for the unnamed package. */
+    public static String packageOf(String className) {
+      int dot = className == null ? -1 : className.lastIndexOf('.');
+      return dot < 0 ? "" : className.substring(0, dot);
+    }
+
+    private static void requireInUnit(String className, String unit, String what) {
+      if (!packageOf(className).equals(unit)) {
+        throw new IllegalArgumentException("update " + what + " " + className
+            + " is not in its unit " + unit + ": the unit is the package loaded anew, and the "
+            + what + " must be one of its classes");
+      }
     }
 
     @Override

@@ -79,10 +79,12 @@ final class UpgradeJson {
             ? new Instruction.Define(classes) : new Instruction.Redefine(classes));
       }
       case "update" -> {
-        allow(f, inRelup, "service", "migration");
+        allow(f, inRelup, "service", "unit", "migration");
         String service = f.string("service");
+        Optional<String> unit = f.optionalString("unit");
         Optional<String> migration = f.optionalString("migration");
-        return f.build(x -> new Instruction.Update(service, migration));
+        return f.build(x -> new Instruction.Update(service,
+            unit.orElse(Instruction.Update.packageOf(service)), migration));
       }
       case "apply" -> {
         allow(f, inRelup, "class", "method");
@@ -168,6 +170,7 @@ final class UpgradeJson {
       strings(node.putArray("classes"), d.classes());
     } else if (i instanceof Instruction.Update u) {
       node.put("service", u.service());
+      node.put("unit", u.unit());
       u.migration().ifPresent(m -> node.put("migration", m));
     } else if (i instanceof Instruction.Apply a) {
       node.put("class", a.className());

@@ -54,6 +54,27 @@ class UpgradeFormatsTest {
   }
 
   @Test
+  void update_unitIsWritten_andReadAsTheServicePackageWhenAbsent() throws Exception {
+    Path file = dir.resolve("0.2.0-0.3.0.json");
+    UpgradeFormats.writeAppup(file, sampleAppup());
+    assertThat(Files.readString(file)).contains("\"unit\" : \"a\"");
+    Files.writeString(file, "{\"schema\":1,\"app\":\"a\",\"from\":\"1\",\"to\":\"2\","
+        + "\"up\":[{\"op\":\"update\",\"service\":\"a.b.Svc\"}],\"down\":[]}");
+    assertThat(UpgradeFormats.readAppup(file).up())
+        .containsExactly(new Instruction.Update("a.b.Svc", "a.b", Optional.empty()));
+  }
+
+  @Test
+  void update_serviceOrMigrationOutsideItsUnit_isRefusedNamingBoth() {
+    assertThatThrownBy(() -> new Instruction.Update("a.b.Svc", "a.c", Optional.empty()))
+        .hasMessageContaining("a.b.Svc is not in its unit a.c");
+    assertThatThrownBy(() -> new Instruction.Update("a.b.Svc", "a.b", Optional.of("a.Mig")))
+        .hasMessageContaining("migration a.Mig is not in its unit a.b");
+    assertThatThrownBy(() -> new Instruction.Update("Svc", Optional.empty()))
+        .hasMessageContaining("unnamed package");
+  }
+
+  @Test
   void appup_unknownOp_namesFieldAndKnownOps() throws Exception {
     Path file = dir.resolve("x.json");
     Files.writeString(file, "{\"schema\":1,\"app\":\"a\",\"from\":\"1\",\"to\":\"2\","

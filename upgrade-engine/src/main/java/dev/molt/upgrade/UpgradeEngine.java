@@ -8,8 +8,11 @@ import dev.molt.format.ReleaseState;
 import dev.molt.format.ReleasesFile;
 import dev.molt.format.UpgradeJournal;
 import dev.molt.kernel.node.Node;
+import dev.molt.kernel.node.NodeApp;
 import dev.molt.upgrade.check.CheckedPlan;
 import dev.molt.upgrade.check.PlanChecker;
+import dev.molt.upgrade.purge.LoaderPurge;
+import dev.molt.upgrade.purge.PurgeLedger;
 import dev.molt.upgrade.state.BootRecovery;
 import dev.molt.upgrade.state.Journal;
 import dev.molt.upgrade.state.ReleaseStates;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The front door of the upgrade engine, inside a running node: checks and runs a relup live
@@ -38,14 +42,36 @@ public final class UpgradeEngine {
   private final Journal journal;
   private final PrintStream log;
   private final ReentrantLock running = new ReentrantLock();
+  private final PurgeLedger purges;
 
   public UpgradeEngine(Node node, Optional<Instrumentation> instrumentation,
       Map<String, String> env, PrintStream log) {
     this.node = node;
-    this.checker = new PlanChecker(node, instrumentation, env, log);
+    this.purges = new PurgeLedger(new LiveLoaders(node)); // a class, not a lambda: boot path
+    this.checker = new PlanChecker(node, instrumentation, env, log, new LoaderPurge(purges));
     this.states = new ReleaseStates(node.root());
     this.journal = new Journal(node.root());
     this.log = log;
+  }
+
+  /**
+   * The old class loaders purged since the boot and whether the collector took them (for
+   * {@code releases} and {@code describe}).
+   */
+  public PurgeLedger purges() {
+    return purges;
+  }
+
+  /** The loaders of the applications the node runs at the time of the call. */
+  private record LiveLoaders(Node node) implements Supplier<List<ClassLoader>> {
+    @Override
+    public List<ClassLoader> get() {
+      List<ClassLoader> loaders = new ArrayList<>();
+      for (NodeApp app : node.apps()) {
+        app.loader().ifPresent(loaders::add);
+      }
+      return loaders;
+    }
   }
 
   /** The release the node runs now. */

@@ -132,6 +132,7 @@ final class NodeCommands implements RequestHandler {
       lines.add("  " + app.label() + " " + (app.spec().isLibrary() ? "library"
           : app.state().name().toLowerCase(java.util.Locale.ROOT)));
     }
+    lines.addAll(extensions.describeLines());
     return lines;
   }
 

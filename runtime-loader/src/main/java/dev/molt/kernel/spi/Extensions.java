@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -25,14 +26,16 @@ public final class Extensions {
   /** Found by {@link #warmUp}, beside the node's load; null until then. */
   private static volatile List<NodeExtension> found;
   private final Map<String, RequestHandler> commands;
+  private final List<DescribeSection> sections;
 
-  private Extensions(Map<String, RequestHandler> commands) {
+  private Extensions(Map<String, RequestHandler> commands, List<DescribeSection> sections) {
     this.commands = Collections.unmodifiableMap(commands);
+    this.sections = List.copyOf(sections);
   }
 
   /** No extensions: for nodes in tests and tools that want the kernel alone. */
   public static Extensions none() {
-    return new Extensions(new LinkedHashMap<>());
+    return new Extensions(new LinkedHashMap<>(), List.of());
   }
 
   /**
@@ -61,12 +64,13 @@ public final class Extensions {
   public static Extensions start(Node node, Map<String, String> env, PrintStream log,
       Set<String> reserved) throws KernelException {
     Map<String, RequestHandler> commands = new LinkedHashMap<>();
-    Handle handle = new Handle(node, env, log, reserved, commands);
+    List<DescribeSection> sections = new ArrayList<>();
+    Handle handle = new Handle(node, env, log, reserved, commands, sections);
     List<NodeExtension> extensions = found;
     for (NodeExtension extension : extensions != null ? extensions : lookUp()) {
       extension.start(handle);
     }
-    return new Extensions(commands);
+    return new Extensions(commands, sections);
   }
 
   /** The handler of an extension's command. */
@@ -79,8 +83,22 @@ public final class Extensions {
     return commands.keySet();
   }
 
+  /** The lines the extensions add to {@code describe}, section after section. */
+  public List<String> describeLines() {
+    List<String> lines = new ArrayList<>();
+    for (DescribeSection section : sections) {
+      try {
+        lines.addAll(section.lines());
+      } catch (RuntimeException e) { // an extension's bug must not take describe down
+        lines.add("(" + section.getClass().getName() + " failed: " + e + ")");
+      }
+    }
+    return lines;
+  }
+
   private record Handle(Node node, Map<String, String> environment, PrintStream log,
-      Set<String> reserved, Map<String, RequestHandler> commands) implements NodeHandle {
+      Set<String> reserved, Map<String, RequestHandler> commands,
+      List<DescribeSection> sections) implements NodeHandle {
     @Override
     public Path root() {
       return node.root();
@@ -97,6 +115,11 @@ public final class Extensions {
         throw new IllegalArgumentException("command " + name + " is already taken");
       }
       commands.put(name, handler);
+    }
+
+    @Override
+    public void describe(DescribeSection section) {
+      sections.add(Objects.requireNonNull(section, "section"));
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the kernel gives a {@link NodeExtension}: the running node, the JVM's Instrumentation and
- * a way to add control-channel commands. Thread-safe; no method returns null.
+ * What the kernel gives a {@link NodeExtension}: the running node, the JVM's Instrumentation, a
+ * way to add control-channel commands and lines of {@code describe}. Thread-safe; no method returns null.
  */
 public interface NodeHandle {
   /** The node: its release, its apps and their loaders. */
@@ -34,4 +34,7 @@ public interface NodeHandle {
    * @throws IllegalArgumentException when the kernel or another extension already has it
    */
   void command(String name, RequestHandler handler);
+
+  /** Adds lines to the live {@code describe} output, after the kernel's, in registration order. */
+  void describe(DescribeSection section);
 }

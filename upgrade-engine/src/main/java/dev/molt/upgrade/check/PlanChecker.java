@@ -10,6 +10,7 @@ import dev.molt.format.UpgradeFormats;
 import dev.molt.kernel.node.JarMismatchException;
 import dev.molt.kernel.node.JarVerifier;
 import dev.molt.kernel.node.Node;
+import dev.molt.upgrade.purge.LoaderPurge;
 import dev.molt.upgrade.Direction;
 import dev.molt.upgrade.ExitCodes;
 import dev.molt.upgrade.UpgradeException;
@@ -37,9 +38,11 @@ public final class PlanChecker {
   private final Optional<Instrumentation> instrumentation;
   private final Map<String, String> env;
   private final PrintStream log;
+  private final LoaderPurge purge;
 
   public PlanChecker(Node node, Optional<Instrumentation> instrumentation, Map<String, String> env,
-      PrintStream log) {
+      PrintStream log, LoaderPurge purge) {
+    this.purge = purge;
     this.node = node;
     this.instrumentation = instrumentation;
     this.env = Map.copyOf(env);
@@ -83,7 +86,8 @@ public final class PlanChecker {
     steps.add(hooks("pre_upgrade", request, running, next));
     try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
       StepFactory factory = new StepFactory(node, next, instrumentation, trial, problems,
-          env, log);
+          env, log, purge, request.direction().command() + " " + running + " -> "
+          + next.version());
       int noReturn = plan.pointOfNoReturn();
       for (int i = 0; i < plan.steps().size(); i++) {
         if (i == noReturn) {

@@ -7,6 +7,7 @@ import dev.molt.format.RelupStep;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.Node;
+import dev.molt.upgrade.purge.LoaderPurge;
 import dev.molt.upgrade.step.AddApplicationStep;
 import dev.molt.upgrade.step.ApplyStep;
 import dev.molt.upgrade.step.ClassBytes;
@@ -43,9 +44,14 @@ final class StepFactory {
   private final Map<String, String> env;
   private final PrintStream log;
   private final RetiredLoaders retired = new RetiredLoaders();
+  private final LoaderPurge purge;
+  private final String purgeCause;
 
   StepFactory(Node node, ReleaseDescriptor next, Optional<Instrumentation> instrumentation,
-      TrialLoaders trial, Problems problems, Map<String, String> env, PrintStream log) {
+      TrialLoaders trial, Problems problems, Map<String, String> env, PrintStream log,
+      LoaderPurge purge, String purgeCause) {
+    this.purge = purge;
+    this.purgeCause = purgeCause;
     this.env = env;
     this.log = log;
     this.node = node;
@@ -68,7 +74,7 @@ final class StepFactory {
     } else if (i instanceof Instruction.PointOfNoReturn) {
       return Optional.of(new PointOfNoReturnStep());
     } else if (i instanceof Instruction.Purge) {
-      return Optional.of(new PurgeStep(app, retired));
+      return Optional.of(new PurgeStep(app, retired, purge, purgeCause));
     } else if (i instanceof Instruction.RestartApplication) {
       return restart(app);
     } else if (i instanceof Instruction.AddApplication) {

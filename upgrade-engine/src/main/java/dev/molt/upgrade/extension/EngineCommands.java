@@ -96,6 +96,7 @@ final class EngineCommands implements RequestHandler {
         out.append(String.format("%-12s %-10s%s%n", r.version(), r.state().json(),
             runs ? " running" : ""));
       }
+      engine.purges().lines().forEach(l -> out.append(l).append('\n'));
       return Response.ok(out.toString());
     } catch (UpgradeException e) {
       return failure(e);

@@ -46,5 +46,6 @@ public final class EngineExtension implements NodeExtension {
     for (String command : EngineCommands.NAMES) {
       handle.command(command, commands);
     }
+    handle.describe(engine.purges());
   }
 }

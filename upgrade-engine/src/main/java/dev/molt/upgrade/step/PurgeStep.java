@@ -1,28 +1,34 @@
 package dev.molt.upgrade.step;
 
-import dev.molt.kernel.loader.AppClassLoader;
-import java.io.IOException;
-import java.lang.ref.WeakReference;
-import java.time.Duration;
-import java.util.ArrayList;
+import dev.molt.upgrade.purge.LoaderPurge;
+import dev.molt.upgrade.purge.PurgeReport;
+import dev.molt.upgrade.purge.PurgedLoader;
 import java.util.List;
 
 /**
- * {@code purge}: drops the old class loaders the upgrade retired for the app (closing their
- * jars), then asks the collector for them, within a bounded wait, and says whether they went. A
- * loader still reachable is reported, not an error: something of the old code still holds it (a
- * thread the app did not stop, a JDBC driver, a ThreadLocal; see docs/upgrades.md). Steps that
- * change code in place retire no loader; then there is nothing to drop.
+ * {@code purge}: drops the old class loaders the upgrade retired for the app and proves that the
+ * collector took each ({@link LoaderPurge}: closed, JDBC drivers it left deregistered, a weak
+ * reference cleared within {@link LoaderPurge#BOUND}). A loader still reachable is reported, with
+ * its likely holder, not an error: something of the old code still holds it (a thread the app
+ * did not stop, a ThreadLocal, a logging handler; see docs/upgrades.md), and {@code releases}
+ * and {@code describe} keep reporting it. Steps that change code in place retire no loader; then
+ * there is nothing to drop.
  */
 public final class PurgeStep implements Step {
-  private static final Duration WAIT = Duration.ofSeconds(2);
   private final String app;
   private final RetiredLoaders retired;
+  private final LoaderPurge purge;
+  private final String cause;
   private String outcome = "";
 
-  public PurgeStep(String app, RetiredLoaders retired) {
+  /**
+   * @param cause the upgrade, as the report names it: {@code upgrade 0.3.0 -> 0.4.0}
+   */
+  public PurgeStep(String app, RetiredLoaders retired, LoaderPurge purge, String cause) {
     this.app = app;
     this.retired = retired;
+    this.purge = purge;
+    this.cause = cause;
   }
 
   @Override
@@ -32,38 +38,9 @@ public final class PurgeStep implements Step {
 
   @Override
   public void run() {
-    List<AppClassLoader> loaders = retired.take(app);
-    if (loaders.isEmpty()) {
-      outcome = ": no old class loader to drop";
-      return;
-    }
-    List<WeakReference<AppClassLoader>> refs = new ArrayList<>();
-    for (AppClassLoader loader : loaders) {
-      refs.add(new WeakReference<>(loader));
-      try {
-        loader.close();
-      } catch (IOException e) {
-        // its jars stay open until it is collected; nothing else depends on them
-      }
-    }
-    loaders = null; // the last strong references this step held
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (refs.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < deadline) {
-      System.gc();
-      sleep();
-    }
-    long alive = refs.stream().filter(r -> r.get() != null).count();
-    outcome = alive == 0 ? ": old class loader collected"
-        : ": " + alive + " old class loader(s) still reachable after " + WAIT.toSeconds()
-            + " s (something of the old code holds them; see docs/upgrades.md)";
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // the list is made for the call: no reference to the loaders stays in this frame
+    List<PurgedLoader> purged = purge.purge(cause, retired.take(app));
+    outcome = PurgeReport.stepLine(purged);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.molt.upgrade.step;
 
-import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.node.RetiredApp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,13 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one upgrade's {@code restart_application} and {@code remove_application} steps took out
- * of service, by app: the only holder of the
+ * What one upgrade's {@code restart_application} and {@code remove_application} steps (and
+ * {@code update}'s replaced unit loaders, {@link #retireLoader}) took out of service, by app: the
+ * only holder of the
  * old loaders, so a rollback can put them back and {@code purge} can drop them for good (a step
  * keeping its own reference would keep them from the collector). Used by one upgrade's thread.
  */
 public final class RetiredLoaders {
   private final Map<String, Deque<RetiredApp>> byApp = new HashMap<>();
+  private final Map<String, List<ClassLoader>> loadersByApp = new HashMap<>();
 
   void retire(String app, RetiredApp replaced) {
     byApp.computeIfAbsent(app, a -> new ArrayDeque<>()).push(replaced);
@@ -29,12 +30,33 @@ public final class RetiredLoaders {
     return stack == null || stack.isEmpty() ? Optional.empty() : Optional.of(stack.pop());
   }
 
-  /** Removes and returns the loaders retired for {@code app}. */
-  List<AppClassLoader> take(String app) {
+  /**
+   * Records a loader a step took out of service for good once the upgrade commits, with nothing
+   * to put back here (the step's own undo restores what it replaced): the seam for the unit
+   * loaders {@code update} replaces. {@code purge} of {@code app} drops it.
+   */
+  public void retireLoader(String app, ClassLoader loader) {
+    loadersByApp.computeIfAbsent(app, a -> new ArrayList<>()).add(loader);
+  }
+
+  /** Takes back a loader {@link #retireLoader} recorded (an undo that puts it in service again). */
+  public void unretireLoader(String app, ClassLoader loader) {
+    List<ClassLoader> loaders = loadersByApp.get(app);
+    if (loaders != null) {
+      loaders.removeIf(l -> l == loader);
+    }
+  }
+
+  /** Removes and returns the loaders retired for {@code app}, for {@code purge}. */
+  List<ClassLoader> take(String app) {
     Deque<RetiredApp> taken = byApp.remove(app);
-    List<AppClassLoader> loaders = new ArrayList<>();
+    List<ClassLoader> loaders = new ArrayList<>();
     if (taken != null) {
       taken.forEach(r -> loaders.add(r.loader()));
+    }
+    List<ClassLoader> others = loadersByApp.remove(app);
+    if (others != null) {
+      loaders.addAll(others);
     }
     return loaders;
   }

@@ -42,6 +42,12 @@ public record Fixture(
         Optional.of("dev.molt.fixtures.stats.StatsApp"));
   }
 
+  /** leaky 1.0.0 (leaks its loader through a thread it never stops) or 2.0.0 (fixed). */
+  public static Fixture leaky(String version) {
+    return new Fixture(root().resolve("leaky/" + version), "leaky", version,
+        Optional.of("dev.molt.fixtures.leaky.LeakyApp"));
+  }
+
   /** app-a or app-b of the isolation fixture (entry classes ...isolation.a.AppA, ...b.AppB). */
   public static Fixture isolationApp(String artifactId) {
     String letter = artifactId.substring(artifactId.indexOf('-') + 1);

@@ -27,15 +27,33 @@ public final class LeakFinder {
 
   /** The likely holders of {@code loader}, threads first; empty when none was found. */
   public List<Holder> find(ClassLoader loader) {
-    List<Holder> holders = new ArrayList<>(threads(loader));
+    List<Holder> holders = new ArrayList<>(threads(loader, !nameTaken(loader)));
     holders.addAll(LoggingHolders.find(loader));
     holders.addAll(delegating(loader));
     holders.addAll(JavaLangReach.find(loader));
     return holders;
   }
 
-  /** Live threads of the old code, or with the old loader as their context class loader. */
-  static List<Holder> threads(ClassLoader loader) {
+  /**
+   * Whether a running application's loader has the old loader's name (a downgrade back to the
+   * version it ran): frames name their loader only by name, so they cannot tell the two apart.
+   */
+  private boolean nameTaken(ClassLoader loader) {
+    for (ClassLoader live : liveLoaders) {
+      if (live != loader && live.getName() != null && live.getName().equals(loader.getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Live threads of the old code, or with the old loader as their context class loader.
+   *
+   * @param byFrames whether to look at the code the threads run (only when the loader's name is
+   *     its own)
+   */
+  static List<Holder> threads(ClassLoader loader, boolean byFrames) {
     List<Holder> holders = new ArrayList<>();
     Thread self = Thread.currentThread();
     for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
@@ -47,8 +65,10 @@ public final class LeakFinder {
       if (t.getClass().getClassLoader() == loader) {
         why.add("its class " + t.getClass().getName() + " is of " + Labels.of(loader));
       }
-      outermostFrame(e.getValue(), loader).ifPresent(f -> why.add("it runs " + f.getClassName()
-          + "." + f.getMethodName() + " of " + Labels.of(loader)));
+      Optional<StackTraceElement> frame = byFrames ? outermostFrame(e.getValue(), loader)
+          : Optional.empty();
+      frame.ifPresent(f -> why.add("it runs " + f.getClassName() + "." + f.getMethodName()
+          + " of " + Labels.of(loader)));
       if (t.getContextClassLoader() == loader) {
         why.add("its context class loader is " + Labels.of(loader));
       }

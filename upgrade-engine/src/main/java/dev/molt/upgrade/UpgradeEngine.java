@@ -10,6 +10,7 @@ import dev.molt.format.UpgradeJournal;
 import dev.molt.kernel.node.Node;
 import dev.molt.upgrade.check.CheckedPlan;
 import dev.molt.upgrade.check.PlanChecker;
+import dev.molt.upgrade.state.BootOnce;
 import dev.molt.upgrade.state.BootRecovery;
 import dev.molt.upgrade.state.Journal;
 import dev.molt.upgrade.state.ReleaseStates;
@@ -21,6 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -37,7 +43,15 @@ public final class UpgradeEngine {
   private final ReleaseStates states;
   private final Journal journal;
   private final PrintStream log;
+  private final Map<String, String> env;
+  private final BootOnce bootOnce;
   private final ReentrantLock running = new ReentrantLock();
+  /** The version this JVM was told to restart into; further moves are refused. Under the lock. */
+  private String restartPending;
+  /** The restart_jvm upgrade this JVM boots to finish, found by {@link #recoverAtBoot}. */
+  private volatile UpgradeJournal finishing;
+  /** The outcome of {@link #finishRestart}: a result, or an UpgradeException. */
+  private final CompletableFuture<UpgradeResult> finished = new CompletableFuture<>();
 
   public UpgradeEngine(Node node, Optional<Instrumentation> instrumentation,
       Map<String, String> env, PrintStream log) {
@@ -45,6 +59,8 @@ public final class UpgradeEngine {
     this.checker = new PlanChecker(node, instrumentation, env, log);
     this.states = new ReleaseStates(node.root());
     this.journal = new Journal(node.root());
+    this.bootOnce = new BootOnce(node.root());
+    this.env = Map.copyOf(env);
     this.log = log;
   }
 
@@ -66,15 +82,30 @@ public final class UpgradeEngine {
           + request.direction().command() + " " + request.version() + " again", List.of());
     }
     try {
+      if (restartPending != null) {
+        throw new UpgradeException(ExitCodes.BUSY, "this node is to restart into "
+            + restartPending + " (an upgrade with restart_jvm); nothing was changed: stop it and"
+            + " start it (bin/" + node.descriptor().name() + " reboot), then run the command"
+            + " again if it is still needed", List.of());
+      }
       CheckedPlan plan = checker.check(request);
       registerUnpacked(plan.to());
       UpgradeJournal start = new UpgradeJournal(node.descriptor().name(), plan.from(), plan.to(),
           request.direction() == Direction.UP ? UpgradeJournal.Direction.UP
-              : UpgradeJournal.Direction.DOWN, UpgradeJournal.Phase.PRE_UPGRADE, 0);
+              : UpgradeJournal.Direction.DOWN, UpgradeJournal.Phase.PRE_UPGRADE, 0,
+          request.trial());
       log.println("molt: " + request.direction().command() + " " + plan.from() + " -> "
           + plan.to() + " begins");
       StepRunner runner = new StepRunner(journal, log);
       runner.run(plan, start);
+      if (plan.restartsJvm()) {
+        // the journal stays (phase restart_jvm): the new JVM reads it and finishes
+        restartPending = plan.to();
+        log.println("molt: " + request.direction().command() + " to " + plan.to()
+            + " continues in a new JVM: the node is to stop and boot " + plan.to() + " once");
+        return new UpgradeResult(plan.from(), plan.to(), ReleaseState.UNPACKED, runner.report(),
+            true);
+      }
       commit(plan, start, request.trial(), runner.report());
       ReleaseState state = request.trial() ? ReleaseState.CURRENT : ReleaseState.PERMANENT;
       log.println("molt: " + request.direction().command() + " to " + plan.to()
@@ -145,13 +176,92 @@ public final class UpgradeEngine {
     }
   }
 
-  /** Called once at boot: clears a journal left by a JVM that died mid-upgrade and says so. */
+  /**
+   * Called once at boot: clears a journal left by a JVM that died mid-upgrade and says so. A
+   * journal at phase {@code restart_jvm} whose target is the release this JVM booted is an
+   * upgrade to finish: then {@link #finishRestart} must be called (on a thread of its own).
+   *
+   * @return the lines to log
+   */
   public List<String> recoverAtBoot() throws UpgradeException {
+    String booted = node.descriptor().version();
     try {
-      return BootRecovery.recover(journal, states, node.descriptor().version());
+      // bin/<name> start removes it before it boots; a node booted otherwise must not leave it
+      bootOnce.clear();
+      Optional<UpgradeJournal> left = journal.read();
+      if (left.isPresent() && left.get().phase() == UpgradeJournal.Phase.RESTART_JVM
+          && left.get().to().equals(booted)) {
+        finishing = left.get();
+        return List.of("finishing the " + left.get().direction().json() + "grade "
+            + left.get().from() + " -> " + booted + " (restart_jvm) once the apps have started");
+      }
+      return BootRecovery.recover(journal, states, booted);
     } catch (FormatException | IOException e) {
       throw new UpgradeException(ExitCodes.FAILURE, "cannot recover from "
           + journal.file() + ": " + e.getMessage(), List.of(), e);
+    }
+  }
+
+  /** True when this JVM booted to finish a restart_jvm upgrade ({@link #finishRestart}). */
+  public boolean finishesRestart() {
+    return finishing != null;
+  }
+
+  /**
+   * The second half of a {@code restart_jvm} upgrade, in the new JVM: waits (bounded) for the
+   * apps to start, runs the post_upgrade hooks, then commits (RELEASES.json, the journal
+   * deleted). On a failure nothing is committed, the journal says {@code rollback}, and the
+   * outcome tells {@code bin/<name>} to restart the node into its permanent (old) release.
+   * Holds the one-upgrade lock throughout. The outcome is what {@link #awaitRestart} answers.
+   */
+  public void finishRestart() {
+    UpgradeJournal j = finishing;
+    if (j == null) {
+      return;
+    }
+    running.lock();
+    try {
+      finished.complete(new RestartFinish(node, checker, states, journal, env, log).finish(j));
+    } catch (UpgradeException e) {
+      finished.completeExceptionally(e);
+    } catch (RuntimeException | Error e) {
+      finished.completeExceptionally(new UpgradeException(ExitCodes.ROLLED_BACK, "finishing the"
+          + " upgrade to " + j.to() + " failed: " + e + "; the node goes back to " + j.from()
+          + ", its permanent release, by a restart", List.of(), e));
+      throw e;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
+   * The outcome of the restart_jvm upgrade this JVM finishes, once it is known (waits at most
+   * {@code timeout}).
+   *
+   * @throws UpgradeException the failure ({@link ExitCodes#ROLLED_BACK}), or {@link
+   *     ExitCodes#USAGE} when this JVM finishes no upgrade
+   */
+  public UpgradeResult awaitRestart(Duration timeout) throws UpgradeException {
+    if (finishing == null) {
+      throw new UpgradeException(ExitCodes.USAGE, "no upgrade is being finished in this node; it"
+          + " runs " + node.descriptor().name() + " " + runningVersion() + " (bin/<name>"
+          + " releases tells its state)", List.of());
+    }
+    try {
+      return finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UpgradeException u) {
+        throw u;
+      }
+      throw new UpgradeException(ExitCodes.ROLLED_BACK, "finishing the upgrade failed: "
+          + e.getCause(), List.of(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new UpgradeException(ExitCodes.FAILURE, "the upgrade to " + finishing.to()
+          + " is still being finished after " + timeout.toSeconds() + " s; ask again"
+          + " (await_upgrade), or see the node's log", List.of());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpgradeException(ExitCodes.FAILURE, "interrupted", List.of(), e);
     }
   }
 

@@ -46,5 +46,11 @@ public final class EngineExtension implements NodeExtension {
     for (String command : EngineCommands.NAMES) {
       handle.command(command, commands);
     }
+    if (engine.finishesRestart()) {
+      // post_upgrade and the commit wait for the apps, which start after this returns
+      Thread finish = new Thread(engine::finishRestart, "molt-upgrade-finish");
+      finish.setDaemon(true);
+      finish.start();
+    }
   }
 }

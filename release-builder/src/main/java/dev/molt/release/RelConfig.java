@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.molt.format.TrialCheck;
 
 /**
  * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, and the
- * arguments of its {@code main} entry.
+ * arguments of its {@code main} entry, the health check of an upgrade's trial.
  */
 record RelConfig(
     Optional<String> name,
     Map<String, Environment> environments,
     Runtime runtime,
     Map<String, String> commands,
-    List<String> args) {
+    List<String> args,
+    Optional<TrialCheck> trial) {
 
   RelConfig {
     environments = Map.copyOf(environments);

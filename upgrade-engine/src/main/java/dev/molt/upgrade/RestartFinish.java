@@ -2,6 +2,7 @@ package dev.molt.upgrade;
 
 import dev.molt.format.FormatException;
 import dev.molt.format.ReleaseState;
+import dev.molt.format.TrialCheck;
 import dev.molt.format.UpgradeJournal;
 import dev.molt.kernel.node.AppState;
 import dev.molt.kernel.node.Node;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The half of a {@code restart_jvm} upgrade that runs in the new JVM, which booted the new
@@ -44,7 +46,7 @@ final class RestartFinish {
     this.log = log;
   }
 
-  UpgradeResult finish(UpgradeJournal j) throws UpgradeException {
+  UpgradeResult finish(UpgradeJournal j, TrialRunner trial) throws UpgradeException {
     Direction direction = j.direction() == UpgradeJournal.Direction.UP ? Direction.UP
         : Direction.DOWN;
     UpgradeRequest request = new UpgradeRequest(j.to(), direction, j.trial(),
@@ -72,10 +74,30 @@ final class RestartFinish {
           + ", its permanent release, by a restart (bin/" + j.name() + " upgrade does it; else"
           + " run bin/" + j.name() + " reboot): " + e.getMessage(), report, e);
     }
+    Optional<TrialCheck> check = node.descriptor().trial();
     try {
       journal.write(j.at(UpgradeJournal.Phase.COMMIT, j.step()));
-      states.commit(j.from(), j.to(), j.trial());
+      states.commit(j.from(), j.to(), j.trial() || check.isPresent());
       journal.clear();
+      if (check.isPresent()) {
+        long t0 = System.nanoTime();
+        String line = "trial: " + check.get().describe();
+        try {
+          trial.run(check.get(), j.from());
+        } catch (StepException e) {
+          report.add(StepRunner.format("FAILED", line, t0, log));
+          states.markUnpacked(j.to());
+          throw new UpgradeException(ExitCodes.TRIAL_FAILED, direction.command() + " to "
+              + j.to() + " failed its trial in the new JVM; " + j.from() + " is still the"
+              + " permanent release and the node goes back to it by a restart (bin/" + j.name()
+              + " upgrade does it; else run bin/" + j.name() + " reboot): " + e.getMessage(),
+              report, e);
+        }
+        report.add(StepRunner.format("ok", line, t0, log));
+        if (!j.trial()) {
+          states.makePermanent(j.to());
+        }
+      }
     } catch (FormatException | IOException e) {
       throw new UpgradeException(ExitCodes.FAILED_AFTER_POINT_OF_NO_RETURN, "the node runs "
           + j.to() + " but " + states.file() + " could not be written (" + e + "); fix the"
@@ -130,11 +152,7 @@ final class RestartFinish {
   }
 
   private void line(String outcome, String step, long since) {
-    long ms = (System.nanoTime() - since) / 1_000_000;
-    String text = String.format("  %-7s %s (%d ms)", outcome, step, ms);
-    report.add(text);
-    log.println("molt: upgrade:" + text.substring(1));
-    log.flush();
+    report.add(StepRunner.format(outcome, step, since, log));
   }
 
   private Duration seconds(String variable, Duration fallback) {

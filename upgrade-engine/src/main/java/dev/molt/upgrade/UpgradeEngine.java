@@ -6,6 +6,7 @@ import dev.molt.format.InstalledRelease;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.format.ReleaseState;
 import dev.molt.format.ReleasesFile;
+import dev.molt.format.TrialCheck;
 import dev.molt.format.UpgradeJournal;
 import dev.molt.kernel.node.Node;
 import dev.molt.upgrade.check.CheckedPlan;
@@ -14,6 +15,7 @@ import dev.molt.upgrade.state.BootOnce;
 import dev.molt.upgrade.state.BootRecovery;
 import dev.molt.upgrade.state.Journal;
 import dev.molt.upgrade.state.ReleaseStates;
+import dev.molt.upgrade.step.StepException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -76,6 +78,11 @@ public final class UpgradeEngine {
    * @throws UpgradeException carrying the exit code and the report of what ran and was undone
    */
   public UpgradeResult upgrade(UpgradeRequest request) throws UpgradeException {
+    return move(request, true);
+  }
+
+  /** @param withTrial false for the move back after a failed trial: no second trial */
+  private UpgradeResult move(UpgradeRequest request, boolean withTrial) throws UpgradeException {
     if (!running.tryLock()) {
       throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade is running on "
           + node.descriptor().name() + "; nothing was changed: wait for it to finish, then run "
@@ -106,6 +113,11 @@ public final class UpgradeEngine {
         return new UpgradeResult(plan.from(), plan.to(), ReleaseState.UNPACKED, runner.report(),
             true);
       }
+      Optional<TrialCheck> check = withTrial ? plan.next().trial() : Optional.empty();
+      if (check.isPresent()) {
+        commit(plan, start, true, runner.report());
+        return trial(request, plan, check.get(), runner.report());
+      }
       commit(plan, start, request.trial(), runner.report());
       ReleaseState state = request.trial() ? ReleaseState.CURRENT : ReleaseState.PERMANENT;
       log.println("molt: " + request.direction().command() + " to " + plan.to()
@@ -114,6 +126,66 @@ public final class UpgradeEngine {
     } finally {
       running.unlock();
     }
+  }
+
+  /**
+   * The trial of a committed move (the new release {@code current}): the health check passes for
+   * its seconds, then the release becomes permanent (unless {@code --trial} keeps it current);
+   * or it fails, and the node moves back live to the release it ran, which stays permanent.
+   */
+  private UpgradeResult trial(UpgradeRequest request, CheckedPlan plan, TrialCheck check,
+      List<String> done) throws UpgradeException {
+    List<String> report = new ArrayList<>(done);
+    long t0 = System.nanoTime();
+    String line = "trial: " + check.describe();
+    try {
+      new TrialRunner(node, env, log).run(check, plan.from());
+    } catch (StepException e) {
+      report.add(StepRunner.format("FAILED", line, t0, log));
+      moveBack(request, plan, e, report);
+    }
+    report.add(StepRunner.format("ok", line, t0, log));
+    ReleaseState state = ReleaseState.CURRENT;
+    if (!request.trial()) {
+      try {
+        states.makePermanent(plan.to());
+        state = ReleaseState.PERMANENT;
+      } catch (FormatException | IOException e) {
+        throw new UpgradeException(ExitCodes.FAILED_AFTER_POINT_OF_NO_RETURN, "the node runs "
+            + plan.to() + ", which passed its trial, but " + states.file() + " could not be"
+            + " written (" + e + "); fix the file system, then run make_permanent " + plan.to(),
+            report, e);
+      }
+    }
+    log.println("molt: " + plan.to() + " passed its trial; it is " + state.json());
+    return new UpgradeResult(plan.from(), plan.to(), state, report);
+  }
+
+  private void moveBack(UpgradeRequest request, CheckedPlan plan, StepException cause,
+      List<String> report) throws UpgradeException {
+    Direction back = request.direction() == Direction.UP ? Direction.DOWN : Direction.UP;
+    log.println("molt: " + plan.to() + " failed its trial; moving back to " + plan.from());
+    try {
+      UpgradeResult result = move(new UpgradeRequest(plan.from(), back, false,
+          request.hookTimeout()), false);
+      report.add("  moved back to " + plan.from() + ":");
+      result.report().forEach(l -> report.add("  " + l));
+      states.markUnpacked(plan.to());
+    } catch (UpgradeException e) {
+      report.addAll(e.report());
+      throw new UpgradeException(ExitCodes.ROLLBACK_FAILED, request.direction().command()
+          + " to " + plan.to() + " failed its trial (" + cause.getMessage() + "), and moving"
+          + " back to " + plan.from() + " failed too (" + e.getMessage() + "); " + plan.from()
+          + " is still the permanent release: reboot the node (bin/<name> reboot)", report, e);
+    } catch (FormatException | IOException e) {
+      throw new UpgradeException(ExitCodes.FAILURE, "the node moved back to " + plan.from()
+          + ", but " + states.file() + " could not mark " + plan.to() + " unpacked: " + e,
+          report, e);
+    }
+    throw new UpgradeException(ExitCodes.TRIAL_FAILED, request.direction().command() + " to "
+        + plan.to() + " failed its trial and was moved back live: the node runs " + plan.from()
+        + ", permanent as before; " + plan.to() + " is unpacked: " + cause.getMessage(), report,
+        cause);
   }
 
   /** The steps an upgrade to {@code request.version()} would run, after the check; changes nothing. */
@@ -221,7 +293,8 @@ public final class UpgradeEngine {
     }
     running.lock();
     try {
-      finished.complete(new RestartFinish(node, checker, states, journal, env, log).finish(j));
+      finished.complete(new RestartFinish(node, checker, states, journal, env, log).finish(j,
+          new TrialRunner(node, env, log)));
     } catch (UpgradeException e) {
       finished.completeExceptionally(e);
     } catch (RuntimeException | Error e) {

@@ -3,8 +3,8 @@
 # (dash works). Exit codes: 0 ok, 1 failure, 2 usage error, 3 node not running, 4 cookie
 # rejected, 5 protocol error, 6 permission denied on the control socket, 7 already running;
 # upgrade/downgrade/plan: 10 refused by the check (nothing changed), 11 failed and rolled back,
-# 12 rollback failed, 13 another upgrade running, 14 failed after the point of no return
-# (see docs/upgrades.md).
+# 12 rollback failed, 13 another upgrade running, 14 failed after the point of no return,
+# 18 failed its trial and moved back (see docs/upgrades.md).
 set -u
 # An exported CDPATH makes cd print the directory it found, which would end up in RELEASE_ROOT.
 unset CDPATH
@@ -556,7 +556,8 @@ cmd_move() {
 # restart_into MOVE VSN: the second half of an upgrade or downgrade through restart_jvm. Stops the
 # node, starts it (it boots VSN once, and its engine runs post_upgrade and commits), then prints
 # the outcome (await_upgrade). When VSN does not come up or its post_upgrade fails, starts the
-# node again into the permanent release and exits 11 (12 when that fails too). Every wait is
+# node again into the permanent release and exits 11 (18 when VSN failed its trial; 12 when the
+# start fails too). Every wait is
 # bounded: MOLT_STOP_TIMEOUT, MOLT_START_TIMEOUT, and the engine's own deadlines.
 restart_into() {
   move=$1; vsn=$2
@@ -567,8 +568,10 @@ restart_into() {
     echo "molt: $move to $vsn failed: the node did not stop (exit $rc) to boot $vsn; nothing was committed; see $LOG_FILE, then stop the node and run $move $vsn again" >&2
     exit 11
   fi
+  outcome=11
   if "$SCRIPT" start; then
     ctl_call await_upgrade && exit 0
+    [ $? -eq 18 ] && outcome=18
     "$SCRIPT" stop || {
       echo "molt: $move to $vsn failed, and the node running $vsn did not stop; stop it, then start it (it boots $RELEASE_VSN, the permanent release)" >&2
       exit 12; }
@@ -578,7 +581,7 @@ restart_into() {
   rm -f "$BOOT_ONCE_FILE"
   if "$SCRIPT" start; then
     echo "molt: $move to $vsn failed and was rolled back by a restart: $RELEASE_NAME runs $RELEASE_VSN, its permanent release, as before" >&2
-    exit 11
+    exit "$outcome"
   fi
   echo "molt: $move to $vsn failed, and starting $RELEASE_VSN, the permanent release, failed too; see $LOG_FILE" >&2
   exit 12
@@ -639,7 +642,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 node not running, 4 cookie rejecte
 5 protocol error, 6 permission denied on the control socket, 7 already running; upgrade,
 downgrade and plan: 10 refused by the check (nothing changed), 11 failed and rolled back,
 12 rollback failed (reboot), 13 another upgrade is running, 14 failed after the point of no
-return (reboot).
+return (reboot), 18 the new release failed its trial and the node moved back.
 HELP
 }
 

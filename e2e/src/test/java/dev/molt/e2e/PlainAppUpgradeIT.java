@@ -8,7 +8,9 @@ import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.UpgradeReleases;
 import dev.molt.format.Formats;
 import dev.molt.format.InstalledRelease;
+import dev.molt.format.ReleaseDescriptor;
 import dev.molt.format.ReleaseState;
+import dev.molt.format.TrialCheck;
 import dev.molt.testsupport.node.CommandResult;
 import dev.molt.testsupport.node.Http;
 import dev.molt.testsupport.node.Node;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 1.0.0 -> 1.1.0, a body-only change, redefined live under HTTP load; 1.1.0 -> 1.2.0, a
  * structural change, through {@code restart_jvm} (the node stops and boots 1.2.0, which finishes
  * the upgrade) and back; and a restart_jvm upgrade whose new release fails (its post_upgrade hook,
- * or its boot) coming back to the old release with exit 11.
+ * or its boot) coming back to the old release with exit 11. 1.1.0 has a trial (its /health for
+ * 2 s): passing, it becomes permanent; failing (a URL it answers 404), the node moves back live.
  */
 class PlainAppUpgradeIT {
   private static Path v100;
@@ -91,6 +95,7 @@ class PlainAppUpgradeIT {
       System.out.println(up.stdout());
       assertThat(up.exitCode()).as(up.toString()).isZero();
       assertThat(up.stdout()).containsPattern("ok +redefine plain_app: PlainHandler \\(\\d+ ms\\)")
+          .containsPattern("ok +trial: http http://127\\.0\\.0\\.1:\\$\\{PORT\\}/health for 2 s")
           .contains("plain_app 1.1.0 is running, permanent");
       load.awaitMore(50, Node.TIMEOUT);
       assertThat(Http.get(port, "/hello").body()).isEqualTo("hello again, from plain_app 1.1.0");
@@ -101,6 +106,38 @@ class PlainAppUpgradeIT {
     }
     assertThat(state("1.1.0").state()).isEqualTo(ReleaseState.PERMANENT);
     assertThat(state("1.0.0").state()).isEqualTo(ReleaseState.OLD);
+  }
+
+  @Test
+  void failingTrial_movesBackLive_underLoad_noRequestFails_exit18() throws Exception {
+    start(v100);
+    UpgradeReleases.install(v110, "1.1.0", node.root());
+    Path releaseFile = node.root().resolve("releases/1.1.0/release.json");
+    ReleaseDescriptor d = Formats.readRelease(releaseFile);
+    // 1.1.0 has no /missing: its health check answers 404
+    Formats.writeRelease(releaseFile, new ReleaseDescriptor(d.name(), d.version(),
+        d.environment(), d.kernel(), d.runtime(), d.apps(), d.commands(), Optional.of(
+            new TrialCheck(TrialCheck.Kind.HTTP, "http://127.0.0.1:${PORT}/missing", 2, 200))));
+
+    try (HttpLoad load = HttpLoad.start(port)) {
+      load.awaitMore(50, Node.TIMEOUT);
+      CommandResult up = run("upgrade", "1.1.0");
+      System.out.println(up.stdout() + up.stderr());
+      assertThat(up.exitCode()).as(up.toString()).isEqualTo(18);
+      assertThat(up.stderr()).contains("failed its trial and was moved back live",
+          "the node runs 1.0.0, permanent as before", "/missing answered 404")
+          .containsPattern("FAILED +trial: http")
+          .contains("moved back to 1.0.0:");
+      load.awaitMore(50, Node.TIMEOUT);
+      assertThat(Http.get(port, "/hello").body()).isEqualTo("hello from plain_app 1.0.0");
+      load.stop();
+      assertThat(load.failures()).as("failed requests during the upgrade and back").isEmpty();
+    }
+    assertThat(state("1.0.0").state()).isEqualTo(ReleaseState.PERMANENT);
+    assertThat(state("1.1.0").state()).isEqualTo(ReleaseState.UNPACKED);
+    assertThat(run("releases").stdout()).containsPattern("1\\.0\\.0 +permanent +running")
+        .containsPattern("1\\.1\\.0 +unpacked\\s");
+    assertThat(node.root().resolve("releases/upgrade.journal.json")).doesNotExist();
   }
 
   @Test
@@ -133,6 +170,7 @@ class PlainAppUpgradeIT {
 
     assertThat(down.exitCode()).as(down.toString() + "\n--- log\n" + node.log()).isZero();
     assertThat(down.stdout()).contains("plain_app restarts into 1.1.0")
+        .containsPattern("ok +trial: http http://127\\.0\\.0\\.1:\\$\\{PORT\\}/health")
         .endsWith("plain_app 1.1.0 is running, permanent\n");
     assertThat(Http.get(port, "/uptime").statusCode()).isEqualTo(404);
     assertThat(Http.get(port, "/hello").body()).isEqualTo("hello again, from plain_app 1.1.0");

@@ -46,8 +46,9 @@ public record TrialCheck(Kind kind, String target, int seconds, int intervalMs) 
     String problem = switch (kind) {
       case HTTP -> target.startsWith("http://") || target.startsWith("https://") ? null
           : "trial http must be an http:// or https:// URL, not \"" + target + "\"";
-      case RPC -> target.matches("[A-Za-z0-9][A-Za-z0-9_.-]* [A-Za-z_$][\\w$.]*\\.[A-Za-z_$][\\w$]*")
-          ? null : "trial rpc must be \"<app> <class>.<method>\" (e.g. \"book_app"
+      case RPC -> target.matches(
+          "[A-Za-z0-9][A-Za-z0-9_.-]* [A-Za-z_$][\\w$.]*\\.[A-Za-z_$][\\w$]*") ? null
+          : "trial rpc must be \"<app> <class>.<method>\" (e.g. \"book_app"
           + " com.example.Health.check\"), not \"" + target + "\"";
       case HOOK -> target.matches("[A-Za-z0-9][A-Za-z0-9_.-]*\\.sh") ? null
           : "trial hook must be the file name of a .sh script in rel/hooks/trial/, not \""

@@ -1,16 +1,15 @@
 package dev.molt.release;
 
-import dev.molt.format.TrialCheck;
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.molt.format.CommandSpec;
+import dev.molt.format.TrialCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;

@@ -1,10 +1,10 @@
 package dev.molt.release;
 
+import dev.molt.format.TrialCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import dev.molt.format.TrialCheck;
 
 /**
  * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, and the

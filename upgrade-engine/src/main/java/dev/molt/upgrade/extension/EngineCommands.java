@@ -69,7 +69,8 @@ final class EngineCommands implements RequestHandler {
       if (result.restartPending()) {
         // bin/<name> reads the exit code: it stops the node, starts it, and asks await_upgrade
         out.append(name).append(" restarts into ").append(result.to()).append('\n');
-        return new Response(Response.Status.OK, out.toString(), "", ExitCodes.RESTART_JVM, List.of());
+        return new Response(Response.Status.OK, out.toString(), "", ExitCodes.RESTART_JVM,
+            List.of());
       }
       out.append(name).append(' ').append(result.to())
           .append(" is running, ").append(result.state().json()).append('\n');

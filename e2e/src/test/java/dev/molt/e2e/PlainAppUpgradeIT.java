@@ -197,6 +197,47 @@ class PlainAppUpgradeIT {
   }
 
   @Test
+  void restartJvm_withAPassingRpcTrial_becomesPermanent() throws Exception {
+    start(v110);
+    UpgradeReleases.install(v120, "1.2.0", node.root());
+    withTrial("1.2.0", new TrialCheck(TrialCheck.Kind.RPC,
+        "plain_app dev.molt.fixtures.plain.PlainMain.healthy", 1, 200));
+
+    CommandResult up = run("upgrade", "1.2.0");
+
+    assertThat(up.exitCode()).as(up.toString() + "\n--- log\n" + node.log()).isZero();
+    assertThat(up.stdout()).containsPattern("ok +trial: rpc plain_app"
+        + " dev.molt.fixtures.plain.PlainMain.healthy for 1 s")
+        .endsWith("plain_app 1.2.0 is running, permanent\n");
+    assertThat(state("1.2.0").state()).isEqualTo(ReleaseState.PERMANENT);
+    assertThat(state("1.1.0").state()).isEqualTo(ReleaseState.OLD);
+  }
+
+  @Test
+  void restartJvm_withAFailingHookTrial_comesBackToTheOldRelease_exit18() throws Exception {
+    start(v110);
+    UpgradeReleases.install(v120, "1.2.0", node.root());
+    hook("trial", "health.sh", "echo \"$MOLT_UPGRADE_FROM -> $RELEASE_VSN unhealthy\"\nexit 1\n");
+    withTrial("1.2.0", new TrialCheck(TrialCheck.Kind.HOOK, "health.sh", 1, 200));
+
+    CommandResult up = run("upgrade", "1.2.0");
+
+    assertThat(up.exitCode()).as(up.toString() + "\n--- log\n" + node.log()).isEqualTo(18);
+    assertThat(up.stderr()).contains("failed its trial in the new JVM",
+        "1.1.0 -> 1.2.0 unhealthy", "rolled back by a restart", "runs 1.1.0")
+        .containsPattern("FAILED +trial: hook health.sh");
+    assertServesOld();
+  }
+
+  /** Gives the installed release {@code version} a trial (release.json, as molt.json would). */
+  private void withTrial(String version, TrialCheck check) throws Exception {
+    Path releaseFile = node.root().resolve("releases").resolve(version).resolve("release.json");
+    ReleaseDescriptor d = Formats.readRelease(releaseFile);
+    Formats.writeRelease(releaseFile, new ReleaseDescriptor(d.name(), d.version(),
+        d.environment(), d.kernel(), d.runtime(), d.apps(), d.commands(), Optional.of(check)));
+  }
+
+  @Test
   void restartJvm_failingPostUpgradeHook_comesBackToTheOldRelease_exit11() throws Exception {
     start(v110);
     UpgradeReleases.install(v120, "1.2.0", node.root());

@@ -21,6 +21,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,6 +228,41 @@ class PlainAppUpgradeIT {
     assertThat(up.stderr()).contains("failed its trial in the new JVM",
         "1.1.0 -> 1.2.0 unhealthy", "rolled back by a restart", "runs 1.1.0")
         .containsPattern("FAILED +trial: hook health.sh");
+    assertServesOld();
+  }
+
+  @Test
+  void restartJvm_newJvmKilledBeforeItCommits_nodeComesBackToThePermanentRelease_exit11()
+      throws Exception {
+    start(v110);
+    UpgradeReleases.install(v120, "1.2.0", node.root());
+    long oldPid = node.pidFromFile().orElseThrow();
+    Path started = node.root().resolve("tmp/post_upgrade.started");
+    Path release = node.root().resolve("tmp/post_upgrade.release");
+    // bounded (30 s) and without a long-lived child, so nothing outlives the test
+    hook("post_upgrade", "10-hang.sh", "touch \"" + started + "\"\ni=0\n"
+        + "while [ $i -lt 300 ] && [ ! -f \"" + release + "\" ]; do sleep 0.1; i=$((i+1)); done\n");
+    CompletableFuture<CommandResult> upgrade = CompletableFuture.supplyAsync(
+        () -> run("upgrade", "1.2.0"));
+    CommandResult up;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.exists(started) && System.nanoTime() < deadline && !upgrade.isDone()) {
+        Thread.sleep(20);
+      }
+      assertThat(started).as("the new JVM runs post_upgrade").exists();
+      long newPid = node.pidFromFile().orElseThrow();
+      assertThat(newPid).isNotEqualTo(oldPid);
+      ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
+      up = upgrade.get(Node.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      Files.writeString(release, "");
+    }
+
+    assertThat(up.exitCode()).as(up.toString() + "\n--- log\n" + node.log()).isEqualTo(11);
+    assertThat(up.stderr()).contains("rolled back by a restart", "runs 1.1.0");
+    assertThat(node.log()).contains("upgrade 1.1.0 -> 1.2.0 was interrupted (phase post_upgrade",
+        "the node booted 1.1.0");
     assertServesOld();
   }
 

@@ -563,7 +563,8 @@ restart_into() {
   move=$1; vsn=$2
   "$SCRIPT" stop
   rc=$?
-  if [ "$rc" -ne 0 ]; then
+  # 3: the node is not running any more; the start below boots VSN all the same
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
     rm -f "$BOOT_ONCE_FILE"
     echo "molt: $move to $vsn failed: the node did not stop (exit $rc) to boot $vsn; nothing was committed; see $LOG_FILE, then stop the node and run $move $vsn again" >&2
     exit 11
@@ -572,7 +573,9 @@ restart_into() {
   if "$SCRIPT" start; then
     ctl_call await_upgrade && exit 0
     [ $? -eq 18 ] && outcome=18
-    "$SCRIPT" stop || {
+    # 3: the new JVM is gone already (it died, or was killed)
+    "$SCRIPT" stop; rc=$?
+    [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || {
       echo "molt: $move to $vsn failed, and the node running $vsn did not stop; stop it, then start it (it boots $RELEASE_VSN, the permanent release)" >&2
       exit 12; }
   else

@@ -122,11 +122,6 @@ public final class UpgradePauseBench {
     }
   }
 
-  /** The operation's name without the round: what the medians group by. */
-  private static String kind(Window w) {
-    return w.name();
-  }
-
   private static void report(List<Window> windows) {
     System.out.println("| operation | calls | failed | pause (longest wait) ms | p99 ms |"
         + " downtime ms |");
@@ -136,7 +131,7 @@ public final class UpgradePauseBench {
           w.pauseMs(), w.p99Ms(), w.failed() == 0 ? "0" : String.format("%.1f", w.downtimeMs()));
     }
     Map<String, List<Window>> byOperation = new LinkedHashMap<>();
-    windows.forEach(w -> byOperation.computeIfAbsent(kind(w), k -> new ArrayList<>()).add(w));
+    windows.forEach(w -> byOperation.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w));
     Map<String, Double> stopStart = new LinkedHashMap<>();
     byOperation.forEach((op, ws) -> {
       if (op.endsWith("stop + start")) {

@@ -13,7 +13,7 @@ final class JournalJson {
 
   static UpgradeJournal read(JsonValue root) throws InvalidField {
     Fields top = new Fields(root, "");
-    top.allowOnly("schema", "name", "from", "to", "direction", "phase", "step");
+    top.allowOnly("schema", "name", "from", "to", "direction", "phase", "step", "trial");
     int schema = top.integer("schema");
     if (schema != SCHEMA) {
       throw new InvalidField("schema", "is " + schema + ", this Molt reads schema " + SCHEMA);
@@ -24,9 +24,11 @@ final class JournalJson {
     UpgradeJournal.Direction direction = constant(UpgradeJournal.Direction.class,
         top.string("direction"), "direction", "up, down");
     UpgradeJournal.Phase phase = constant(UpgradeJournal.Phase.class, top.string("phase"),
-        "phase", "pre_upgrade, steps, post_upgrade, past_point_of_no_return, commit, rollback");
+        "phase", "pre_upgrade, steps, post_upgrade, past_point_of_no_return, commit, rollback,"
+            + " restart_jvm");
     int step = top.integer("step");
-    return top.build(f -> new UpgradeJournal(name, from, to, direction, phase, step));
+    boolean trial = top.isPresent("trial") && top.bool("trial");
+    return top.build(f -> new UpgradeJournal(name, from, to, direction, phase, step, trial));
   }
 
   static String text(UpgradeJournal journal) {
@@ -38,6 +40,9 @@ final class JournalJson {
     root.put("direction", journal.direction().json());
     root.put("phase", journal.phase().json());
     root.put("step", journal.step());
+    if (journal.trial()) {
+      root.put("trial", true);
+    }
     return JsonText.of(root);
   }
 

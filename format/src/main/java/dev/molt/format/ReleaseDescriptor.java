@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * <p>The compact constructor checks the invariants that span apps: unique names, every
  * {@code dependsOn} names an app of the release, no cycles, and apps listed dependencies first.
+ *
+ * <p>{@code trial}: the health check of an upgrade to this release ({@code upgrade.trial}).
  */
 public record ReleaseDescriptor(
     String name,
@@ -23,12 +25,20 @@ public record ReleaseDescriptor(
     KernelRef kernel,
     RuntimeSpec runtime,
     List<AppSpec> apps,
-    List<CommandSpec> commands) {
+    List<CommandSpec> commands,
+    Optional<TrialCheck> trial) {
 
   /** The schema version this code writes and reads. */
   public static final int SCHEMA = 1;
 
+  /** A release without a trial health check. */
+  public ReleaseDescriptor(String name, String version, String environment, KernelRef kernel,
+      RuntimeSpec runtime, List<AppSpec> apps, List<CommandSpec> commands) {
+    this(name, version, environment, kernel, runtime, apps, commands, Optional.empty());
+  }
+
   public ReleaseDescriptor {
+    Objects.requireNonNull(trial, "trial");
     Names.requireName(name, "release name");
     Names.requireVersion(version, "release version");
     Names.requireName(environment, "environment");

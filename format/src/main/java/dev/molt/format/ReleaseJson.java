@@ -14,7 +14,8 @@ final class ReleaseJson {
 
   static ReleaseDescriptor read(JsonValue root) throws InvalidField {
     Fields top = new Fields(root, "");
-    top.allowOnly("schema", "name", "version", "environment", "kernel", "runtime", "apps", "commands");
+    top.allowOnly("schema", "name", "version", "environment", "kernel", "runtime", "apps", "commands",
+        "upgrade");
     int schema = top.integer("schema");
     if (schema != ReleaseDescriptor.SCHEMA) {
       throw new InvalidField("schema", "is " + schema + ", this Molt reads schema "
@@ -39,7 +40,37 @@ final class ReleaseJson {
         commands.add(c.build(f -> new CommandSpec(cn, script, desc)));
       }
     }
-    return top.build(f -> new ReleaseDescriptor(name, version, env, kernel, runtime, apps, commands));
+    Optional<TrialCheck> trial = Optional.empty();
+    if (top.isPresent("upgrade")) {
+      Fields upgrade = top.object("upgrade");
+      upgrade.allowOnly("trial");
+      if (upgrade.isPresent("trial")) {
+        trial = Optional.of(readTrial(upgrade.object("trial")));
+      }
+    }
+    Optional<TrialCheck> t = trial;
+    return top.build(f -> new ReleaseDescriptor(name, version, env, kernel, runtime, apps, commands,
+        t));
+  }
+
+  /** {@code {"http" | "rpc" | "hook": "...", "seconds": N, "interval_ms": M}}, as in molt.json. */
+  private static TrialCheck readTrial(Fields t) throws InvalidField {
+    t.allowOnly("http", "rpc", "hook", "seconds", "interval_ms");
+    List<TrialCheck.Kind> kinds = new ArrayList<>();
+    for (TrialCheck.Kind k : TrialCheck.Kind.values()) {
+      if (t.isPresent(k.json())) {
+        kinds.add(k);
+      }
+    }
+    if (kinds.size() != 1) {
+      throw new InvalidField("upgrade.trial", "needs exactly one of http, rpc, hook");
+    }
+    TrialCheck.Kind kind = kinds.get(0);
+    String target = t.string(kind.json());
+    int seconds = t.integer("seconds");
+    int interval = t.isPresent("interval_ms") ? t.integer("interval_ms")
+        : TrialCheck.DEFAULT_INTERVAL_MS;
+    return t.build(f -> new TrialCheck(kind, target, seconds, interval));
   }
 
   private static KernelRef readKernel(Fields k) throws InvalidField {

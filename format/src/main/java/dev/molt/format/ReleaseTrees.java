@@ -65,6 +65,9 @@ final class ReleaseTrees {
     for (CommandSpec c : d.commands()) {
       commands.addObject().put("name", c.name()).put("script", c.script()).put("description", c.description());
     }
+    d.trial().ifPresent(t -> root.putObject("upgrade").putObject("trial")
+        .put(t.kind().json(), t.target()).put("seconds", t.seconds())
+        .put("interval_ms", t.intervalMs()));
     return root;
   }
 

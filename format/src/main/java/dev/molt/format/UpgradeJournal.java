@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param direction {@code up} for {@code upgrade}, {@code down} for {@code downgrade}
  * @param phase what the engine was doing
  * @param step the index in the relup plan of the step about to run (or being undone)
+ * @param trial whether the upgrade was asked with {@code --trial} (the new release is to become
+ *     {@code current}, not {@code permanent}); read by the new JVM that finishes a
+ *     {@code restart_jvm} upgrade
  */
 public record UpgradeJournal(
-    String name, String from, String to, Direction direction, Phase phase, int step) {
+    String name, String from, String to, Direction direction, Phase phase, int step,
+    boolean trial) {
 
   /** Which way the node was moving. */
   public enum Direction {
@@ -40,11 +44,22 @@ public record UpgradeJournal(
     /** writing RELEASES.json */
     COMMIT,
     /** undoing the steps after a failure */
-    ROLLBACK;
+    ROLLBACK,
+    /**
+     * a {@code restart_jvm} step: the old JVM stops and {@code bin/<name>} boots the new release
+     * once; the new JVM, finding this phase with {@code to} its own version, finishes the upgrade
+     */
+    RESTART_JVM;
 
     public String json() {
       return name().toLowerCase(Locale.ROOT);
     }
+  }
+
+  /** A journal of an upgrade without {@code --trial}. */
+  public UpgradeJournal(String name, String from, String to, Direction direction, Phase phase,
+      int step) {
+    this(name, from, to, direction, phase, step, false);
   }
 
   public UpgradeJournal {
@@ -63,6 +78,6 @@ public record UpgradeJournal(
 
   /** The same upgrade at another phase and step. */
   public UpgradeJournal at(Phase next, int nextStep) {
-    return new UpgradeJournal(name, from, to, direction, next, nextStep);
+    return new UpgradeJournal(name, from, to, direction, next, nextStep, trial);
   }
 }

@@ -38,6 +38,28 @@ class FormatsTest {
   }
 
   @Test
+  void release_withTrial_writeThenRead_isTheSame() throws Exception {
+    ReleaseDescriptor d = sample();
+    ReleaseDescriptor tried = new ReleaseDescriptor(d.name(), d.version(), d.environment(),
+        d.kernel(), d.runtime(), d.apps(), d.commands(), Optional.of(new TrialCheck(
+            TrialCheck.Kind.RPC, "book_app dev.molt.fixtures.book.Health.check", 10, 250)));
+    Path file = dir.resolve("release.json");
+    Formats.writeRelease(file, tried);
+    assertThat(Formats.readRelease(file)).isEqualTo(tried);
+    assertThat(Files.readString(file)).contains("\"upgrade\" : {", "\"rpc\" : \"book_app",
+        "\"interval_ms\" : 250");
+  }
+
+  @Test
+  void release_trialWithTwoChecks_isRejected() throws Exception {
+    Path file = write(Formats.toJson(sample()).replace("\"environment\"",
+        "\"upgrade\" : {\"trial\" : {\"http\" : \"http://x/\", \"hook\" : \"a.sh\", \"seconds\" : 1}},\n"
+            + "  \"environment\""));
+    assertThatThrownBy(() -> Formats.readRelease(file)).isInstanceOf(FormatException.class)
+        .hasMessageContaining("upgrade.trial").hasMessageContaining("exactly one of http, rpc, hook");
+  }
+
+  @Test
   void release_unknownField_isNamedWithTheKnownOnes() throws Exception {
     Path file = write(Formats.toJson(sample()).replace("\"environment\"", "\"colour\" : 1,\n  \"environment\""));
     assertThatThrownBy(() -> Formats.readRelease(file))

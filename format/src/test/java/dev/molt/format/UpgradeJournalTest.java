@@ -25,6 +25,19 @@ class UpgradeJournalTest {
   }
 
   @Test
+  void journal_restartJvmWithTrial_roundTrips_andTrialIsWrittenOnlyWhenTrue() throws Exception {
+    Path file = dir.resolve("upgrade.journal.json");
+    UpgradeJournal restart = new UpgradeJournal("plain_app", "1.1.0", "1.2.0",
+        UpgradeJournal.Direction.UP, UpgradeJournal.Phase.RESTART_JVM, 1, true);
+    Formats.writeJournal(file, restart);
+    assertThat(Formats.readJournal(file)).isEqualTo(restart);
+    assertThat(Files.readString(file)).contains("\"phase\" : \"restart_jvm\"", "\"trial\" : true");
+    assertThat(restart.at(UpgradeJournal.Phase.POST_UPGRADE, 1).trial()).isTrue();
+    Formats.writeJournal(file, sample());
+    assertThat(Files.readString(file)).doesNotContain("trial");
+  }
+
+  @Test
   void journal_unknownPhase_isNamedWithTheAllowedOnes() throws Exception {
     Path file = dir.resolve("upgrade.journal.json");
     Formats.writeJournal(file, sample());

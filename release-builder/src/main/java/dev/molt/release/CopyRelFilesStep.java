@@ -2,12 +2,14 @@ package dev.molt.release;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.molt.format.CommandSpec;
+import dev.molt.format.TrialCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,7 +21,7 @@ import java.util.stream.Stream;
  */
 final class CopyRelFilesStep implements Step {
   static final List<String> PHASES = List.of("pre_configure", "post_configure", "pre_start",
-      "post_start", "pre_stop", "post_stop", "pre_upgrade", "post_upgrade");
+      "post_start", "pre_stop", "post_stop", "pre_upgrade", "post_upgrade", "trial");
   /** Commands of bin/<name>, today's and those the next issues add; a script may not shadow one. */
   static final Set<String> BUILT_IN = Set.of("foreground", "start", "stop", "restart", "pid", "ping",
       "describe", "version", "help", "remote_console", "rpc", "eval", "upgrade", "downgrade",
@@ -41,6 +43,13 @@ final class CopyRelFilesStep implements Step {
     copyOrDefault(config, out.resolve("config.json"), c.env.config().equals("config.json"), "{}\n");
     checkJson(out.resolve("config.json"), config);
     copyHooks(rel.resolve("hooks"), out.resolve("hooks"));
+    Optional<TrialCheck> trial = c.config.trial().filter(t -> t.kind() == TrialCheck.Kind.HOOK);
+    if (trial.isPresent()
+        && !Files.isRegularFile(out.resolve("hooks/trial").resolve(trial.get().target()))) {
+      throw new InvalidRelConfigException(rel.resolve("molt.json") + ": upgrade.trial.hook names "
+          + trial.get().target() + ", which is not in " + rel.resolve("hooks/trial")
+          + "; add the script there or fix the name");
+    }
     copyCommands(c, rel.resolve("commands"), out.resolve("commands"));
   }
 

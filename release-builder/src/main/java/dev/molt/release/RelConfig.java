@@ -1,5 +1,6 @@
 package dev.molt.release;
 
+import dev.molt.format.TrialCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,14 +8,15 @@ import java.util.TreeMap;
 
 /**
  * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, and the
- * arguments of its {@code main} entry.
+ * arguments of its {@code main} entry, the health check of an upgrade's trial.
  */
 record RelConfig(
     Optional<String> name,
     Map<String, Environment> environments,
     Runtime runtime,
     Map<String, String> commands,
-    List<String> args) {
+    List<String> args,
+    Optional<TrialCheck> trial) {
 
   RelConfig {
     environments = Map.copyOf(environments);

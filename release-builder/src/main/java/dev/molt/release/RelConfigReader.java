@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.molt.format.TrialCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +40,8 @@ final class RelConfigReader {
   private RelConfig read() throws InvalidRelConfigException {
     JsonNode root = parse();
     object(root, "top level");
-    known(root, "top level", "schema", "name", "environments", "runtime", "commands", "args");
+    known(root, "top level", "schema", "name", "environments", "runtime", "commands", "args",
+        "upgrade");
     JsonNode schema = root.get("schema");
     if (schema == null || !schema.isInt() || schema.intValue() != SCHEMA) {
       throw error("schema", "must be " + SCHEMA + " (got " + schema + ")");
@@ -59,7 +61,55 @@ final class RelConfigReader {
     }
     List<String> args = root.has("args") ? strings(root, "args") : List.of();
     return new RelConfig(name, envs, runtime(root.get("runtime")), commands(root.get("commands")),
-        args);
+        args, trial(root.get("upgrade")));
+  }
+
+  /**
+   * {@code "upgrade": {"trial": {"http" | "rpc" | "hook": "...", "seconds": N,
+   * "interval_ms": M}}}: exactly one of http, rpc, hook; seconds required.
+   */
+  private Optional<TrialCheck> trial(JsonNode upgrade) throws InvalidRelConfigException {
+    if (upgrade == null) {
+      return Optional.empty();
+    }
+    object(upgrade, "upgrade");
+    known(upgrade, "upgrade", "trial");
+    JsonNode t = upgrade.get("trial");
+    if (t == null) {
+      return Optional.empty();
+    }
+    String at = "upgrade.trial";
+    object(t, at);
+    known(t, at, "http", "rpc", "hook", "seconds", "interval_ms");
+    List<TrialCheck.Kind> kinds = new ArrayList<>();
+    for (TrialCheck.Kind k : TrialCheck.Kind.values()) {
+      if (t.has(k.json())) {
+        kinds.add(k);
+      }
+    }
+    if (kinds.size() != 1) {
+      throw error(at, "needs exactly one of \"http\" (a URL answering 2xx), \"rpc\""
+          + " (\"<app> <class>.<method>\") or \"hook\" (a script of rel/hooks/trial/), not "
+          + (kinds.isEmpty() ? "none" : kinds.size() + " of them"));
+    }
+    TrialCheck.Kind kind = kinds.get(0);
+    String target = optionalString(t, at + "." + kind.json()).orElseThrow();
+    JsonNode seconds = t.get("seconds");
+    if (seconds == null || !seconds.isInt()) {
+      throw error(at + ".seconds", "must be a whole number of seconds (1 to 3600) the check must"
+          + " keep passing, not " + type(seconds));
+    }
+    JsonNode interval = t.get("interval_ms");
+    if (interval != null && !interval.isInt()) {
+      throw error(at + ".interval_ms", "must be a whole number of milliseconds (100 to 60000),"
+          + " not " + type(interval));
+    }
+    try {
+      return Optional.of(new TrialCheck(kind, target, seconds.intValue(),
+          interval == null ? TrialCheck.DEFAULT_INTERVAL_MS : interval.intValue()));
+    } catch (IllegalArgumentException e) {
+      throw error(at, "is invalid: " + e.getMessage());
+    }
   }
 
   private RelConfig.Environment environment(JsonNode n, String at) throws InvalidRelConfigException {

@@ -36,7 +36,8 @@ class RelConfigReaderTest {
         .isInstanceOf(InvalidRelConfigException.class)
         .hasMessageContaining("molt.json")
         .hasMessageContaining("[nmae]")
-        .hasMessageContaining("known keys: [args, commands, environments, name, runtime, schema]");
+        .hasMessageContaining("known keys: [args, commands, environments, name, runtime, schema,"
+            + " upgrade]");
   }
 
   @Test
@@ -86,5 +87,46 @@ class RelConfigReaderTest {
   void read_missingFile_suggestsInit() {
     assertThatThrownBy(() -> RelConfigReader.read(dir.resolve("nope.json")))
         .hasMessageContaining("molt init");
+  }
+
+  @Test
+  void read_trial_http_withDefaultInterval() throws Exception {
+    RelConfig c = read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"http\":"
+        + " \"http://127.0.0.1:${PORT}/health\", \"seconds\": 30}}}");
+    assertThat(c.trial()).contains(new dev.molt.format.TrialCheck(
+        dev.molt.format.TrialCheck.Kind.HTTP, "http://127.0.0.1:${PORT}/health", 30, 1000));
+    assertThat(read("{\"schema\": 1}").trial()).isEmpty();
+  }
+
+  @Test
+  void read_trial_twoChecksOrNone_isRejectedWithTheChoices() {
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"http\":"
+        + " \"http://x/\", \"hook\": \"h.sh\", \"seconds\": 3}}}"))
+        .isInstanceOf(InvalidRelConfigException.class)
+        .hasMessageContaining("upgrade.trial needs exactly one of \"http\"")
+        .hasMessageContaining("not 2 of them");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"seconds\": 3}}}"))
+        .hasMessageContaining("not none");
+  }
+
+  @Test
+  void read_trial_badValues_nameTheFieldAndTheRule() {
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"rpc\":"
+        + " \"book_app\", \"seconds\": 3}}}"))
+        .hasMessageContaining("upgrade.trial is invalid: trial rpc must be \"<app> <class>.<method>\"");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"hook\":"
+        + " \"../x.sh\", \"seconds\": 3}}}"))
+        .hasMessageContaining("trial hook must be the file name of a .sh script");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"http\":"
+        + " \"http://x/\", \"seconds\": \"10\"}}}"))
+        .hasMessageContaining("upgrade.trial.seconds must be a whole number of seconds");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"http\":"
+        + " \"http://x/\", \"seconds\": 0}}}"))
+        .hasMessageContaining("trial seconds must be 1 to 3600, not 0");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trial\": {\"http\":"
+        + " \"ftp://x/\", \"seconds\": 5, \"interval_ms\": 10}}}"))
+        .hasMessageContaining("trial interval_ms must be 100 to 60000, not 10");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"trail\": {}}}"))
+        .hasMessageContaining("upgrade has unknown key(s) [trail]");
   }
 }

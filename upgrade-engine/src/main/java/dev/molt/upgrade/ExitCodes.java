@@ -22,6 +22,17 @@ public final class ExitCodes {
   public static final int BUSY = 13;
   /** A step after the point of no return failed: reboot into the permanent release. */
   public static final int FAILED_AFTER_POINT_OF_NO_RETURN = 14;
+  /**
+   * The upgrade ran, but the new release failed its trial's health check ({@code upgrade.trial}
+   * of release.json): the node was moved back to the release it ran, which stays permanent.
+   */
+  public static final int TRIAL_FAILED = 18;
+  /**
+   * Not an outcome but the engine's answer to {@code bin/<name>}: the plan ran up to
+   * {@code restart_jvm}; stop the node, start it (it boots the new release once), then ask
+   * {@code await_upgrade} for the outcome. {@code bin/<name>} never exits with it.
+   */
+  public static final int RESTART_JVM = 19;
 
   private ExitCodes() {}
 }

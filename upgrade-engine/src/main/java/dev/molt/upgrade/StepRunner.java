@@ -84,11 +84,16 @@ final class StepRunner {
   }
 
   private void line(String outcome, Step step, long since) {
+    report.add(format(outcome, step.describe(), since, log));
+  }
+
+  /** One report line, {@code "  ok      <what> (12 ms)"}, also logged. */
+  static String format(String outcome, String what, long since, PrintStream log) {
     long ms = (System.nanoTime() - since) / 1_000_000;
-    String text = String.format("  %-7s %s (%d ms)", outcome, step.describe(), ms);
-    report.add(text);
+    String text = String.format("  %-7s %s (%d ms)", outcome, what, ms);
     log.println("molt: upgrade:" + text.substring(1));
     log.flush();
+    return text;
   }
 
   /** The journal before a step; failing to write it fails the step (and rolls back). */

@@ -6,6 +6,7 @@ import dev.molt.format.InstalledRelease;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.format.ReleaseState;
 import dev.molt.format.ReleasesFile;
+import dev.molt.format.TrialCheck;
 import dev.molt.format.UpgradeJournal;
 import dev.molt.kernel.node.Node;
 import dev.molt.kernel.node.NodeApp;
@@ -13,17 +14,24 @@ import dev.molt.upgrade.check.CheckedPlan;
 import dev.molt.upgrade.check.PlanChecker;
 import dev.molt.upgrade.purge.LoaderPurge;
 import dev.molt.upgrade.purge.PurgeLedger;
+import dev.molt.upgrade.state.BootOnce;
 import dev.molt.upgrade.state.BootRecovery;
 import dev.molt.upgrade.state.Journal;
 import dev.molt.upgrade.state.ReleaseStates;
+import dev.molt.upgrade.step.StepException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -41,8 +49,16 @@ public final class UpgradeEngine {
   private final ReleaseStates states;
   private final Journal journal;
   private final PrintStream log;
+  private final Map<String, String> env;
+  private final BootOnce bootOnce;
   private final ReentrantLock running = new ReentrantLock();
   private final PurgeLedger purges;
+  /** The version this JVM was told to restart into; further moves are refused. Under the lock. */
+  private String restartPending;
+  /** The restart_jvm upgrade this JVM boots to finish, found by {@link #recoverAtBoot}. */
+  private volatile UpgradeJournal finishing;
+  /** The outcome of {@link #finishRestart}: a result, or an UpgradeException. */
+  private final CompletableFuture<UpgradeResult> finished = new CompletableFuture<>();
 
   public UpgradeEngine(Node node, Optional<Instrumentation> instrumentation,
       Map<String, String> env, PrintStream log) {
@@ -51,6 +67,8 @@ public final class UpgradeEngine {
     this.checker = new PlanChecker(node, instrumentation, env, log, new LoaderPurge(purges));
     this.states = new ReleaseStates(node.root());
     this.journal = new Journal(node.root());
+    this.bootOnce = new BootOnce(node.root());
+    this.env = Map.copyOf(env);
     this.log = log;
   }
 
@@ -86,21 +104,46 @@ public final class UpgradeEngine {
    * @throws UpgradeException carrying the exit code and the report of what ran and was undone
    */
   public UpgradeResult upgrade(UpgradeRequest request) throws UpgradeException {
+    return move(request, true);
+  }
+
+  /** @param withTrial false for the move back after a failed trial: no second trial */
+  private UpgradeResult move(UpgradeRequest request, boolean withTrial) throws UpgradeException {
     if (!running.tryLock()) {
       throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade is running on "
           + node.descriptor().name() + "; nothing was changed: wait for it to finish, then run "
           + request.direction().command() + " " + request.version() + " again", List.of());
     }
     try {
+      if (restartPending != null) {
+        throw new UpgradeException(ExitCodes.BUSY, "this node is to restart into "
+            + restartPending + " (an upgrade with restart_jvm); nothing was changed: stop it and"
+            + " start it (bin/" + node.descriptor().name() + " reboot), then run the command"
+            + " again if it is still needed", List.of());
+      }
       CheckedPlan plan = checker.check(request);
       registerUnpacked(plan.to());
       UpgradeJournal start = new UpgradeJournal(node.descriptor().name(), plan.from(), plan.to(),
           request.direction() == Direction.UP ? UpgradeJournal.Direction.UP
-              : UpgradeJournal.Direction.DOWN, UpgradeJournal.Phase.PRE_UPGRADE, 0);
+              : UpgradeJournal.Direction.DOWN, UpgradeJournal.Phase.PRE_UPGRADE, 0,
+          request.trial());
       log.println("molt: " + request.direction().command() + " " + plan.from() + " -> "
           + plan.to() + " begins");
       StepRunner runner = new StepRunner(journal, log);
       runner.run(plan, start);
+      if (plan.restartsJvm()) {
+        // the journal stays (phase restart_jvm): the new JVM reads it and finishes
+        restartPending = plan.to();
+        log.println("molt: " + request.direction().command() + " to " + plan.to()
+            + " continues in a new JVM: the node is to stop and boot " + plan.to() + " once");
+        return new UpgradeResult(plan.from(), plan.to(), ReleaseState.UNPACKED, runner.report(),
+            true);
+      }
+      Optional<TrialCheck> check = withTrial ? plan.next().trial() : Optional.empty();
+      if (check.isPresent()) {
+        commit(plan, start, true, runner.report());
+        return trial(request, plan, check.get(), runner.report());
+      }
       commit(plan, start, request.trial(), runner.report());
       ReleaseState state = request.trial() ? ReleaseState.CURRENT : ReleaseState.PERMANENT;
       log.println("molt: " + request.direction().command() + " to " + plan.to()
@@ -109,6 +152,66 @@ public final class UpgradeEngine {
     } finally {
       running.unlock();
     }
+  }
+
+  /**
+   * The trial of a committed move (the new release {@code current}): the health check passes for
+   * its seconds, then the release becomes permanent (unless {@code --trial} keeps it current);
+   * or it fails, and the node moves back live to the release it ran, which stays permanent.
+   */
+  private UpgradeResult trial(UpgradeRequest request, CheckedPlan plan, TrialCheck check,
+      List<String> done) throws UpgradeException {
+    List<String> report = new ArrayList<>(done);
+    long t0 = System.nanoTime();
+    String line = "trial: " + check.describe();
+    try {
+      new TrialRunner(node, env, log).run(check, plan.from());
+    } catch (StepException e) {
+      report.add(StepRunner.format("FAILED", line, t0, log));
+      moveBack(request, plan, e, report);
+    }
+    report.add(StepRunner.format("ok", line, t0, log));
+    ReleaseState state = ReleaseState.CURRENT;
+    if (!request.trial()) {
+      try {
+        states.makePermanent(plan.to());
+        state = ReleaseState.PERMANENT;
+      } catch (FormatException | IOException e) {
+        throw new UpgradeException(ExitCodes.FAILED_AFTER_POINT_OF_NO_RETURN, "the node runs "
+            + plan.to() + ", which passed its trial, but " + states.file() + " could not be"
+            + " written (" + e + "); fix the file system, then run make_permanent " + plan.to(),
+            report, e);
+      }
+    }
+    log.println("molt: " + plan.to() + " passed its trial; it is " + state.json());
+    return new UpgradeResult(plan.from(), plan.to(), state, report);
+  }
+
+  private void moveBack(UpgradeRequest request, CheckedPlan plan, StepException cause,
+      List<String> report) throws UpgradeException {
+    Direction back = request.direction() == Direction.UP ? Direction.DOWN : Direction.UP;
+    log.println("molt: " + plan.to() + " failed its trial; moving back to " + plan.from());
+    try {
+      UpgradeResult result = move(new UpgradeRequest(plan.from(), back, false,
+          request.hookTimeout()), false);
+      report.add("  moved back to " + plan.from() + ":");
+      result.report().forEach(l -> report.add("  " + l));
+      states.markUnpacked(plan.to());
+    } catch (UpgradeException e) {
+      report.addAll(e.report());
+      throw new UpgradeException(ExitCodes.ROLLBACK_FAILED, request.direction().command()
+          + " to " + plan.to() + " failed its trial (" + cause.getMessage() + "), and moving"
+          + " back to " + plan.from() + " failed too (" + e.getMessage() + "); " + plan.from()
+          + " is still the permanent release: reboot the node (bin/<name> reboot)", report, e);
+    } catch (FormatException | IOException e) {
+      throw new UpgradeException(ExitCodes.FAILURE, "the node moved back to " + plan.from()
+          + ", but " + states.file() + " could not mark " + plan.to() + " unpacked: " + e,
+          report, e);
+    }
+    throw new UpgradeException(ExitCodes.TRIAL_FAILED, request.direction().command() + " to "
+        + plan.to() + " failed its trial and was moved back live: the node runs " + plan.from()
+        + ", permanent as before; " + plan.to() + " is unpacked: " + cause.getMessage(), report,
+        cause);
   }
 
   /** The steps an upgrade to {@code request.version()} would run, after the check; changes nothing. */
@@ -171,13 +274,93 @@ public final class UpgradeEngine {
     }
   }
 
-  /** Called once at boot: clears a journal left by a JVM that died mid-upgrade and says so. */
+  /**
+   * Called once at boot: clears a journal left by a JVM that died mid-upgrade and says so. A
+   * journal at phase {@code restart_jvm} whose target is the release this JVM booted is an
+   * upgrade to finish: then {@link #finishRestart} must be called (on a thread of its own).
+   *
+   * @return the lines to log
+   */
   public List<String> recoverAtBoot() throws UpgradeException {
+    String booted = node.descriptor().version();
     try {
-      return BootRecovery.recover(journal, states, node.descriptor().version());
+      // bin/<name> start removes it before it boots; a node booted otherwise must not leave it
+      bootOnce.clear();
+      Optional<UpgradeJournal> left = journal.read();
+      if (left.isPresent() && left.get().phase() == UpgradeJournal.Phase.RESTART_JVM
+          && left.get().to().equals(booted)) {
+        finishing = left.get();
+        return List.of("finishing the " + left.get().direction().json() + "grade "
+            + left.get().from() + " -> " + booted + " (restart_jvm) once the apps have started");
+      }
+      return BootRecovery.recover(journal, states, booted);
     } catch (FormatException | IOException e) {
       throw new UpgradeException(ExitCodes.FAILURE, "cannot recover from "
           + journal.file() + ": " + e.getMessage(), List.of(), e);
+    }
+  }
+
+  /** True when this JVM booted to finish a restart_jvm upgrade ({@link #finishRestart}). */
+  public boolean finishesRestart() {
+    return finishing != null;
+  }
+
+  /**
+   * The second half of a {@code restart_jvm} upgrade, in the new JVM: waits (bounded) for the
+   * apps to start, runs the post_upgrade hooks, then commits (RELEASES.json, the journal
+   * deleted). On a failure nothing is committed, the journal says {@code rollback}, and the
+   * outcome tells {@code bin/<name>} to restart the node into its permanent (old) release.
+   * Holds the one-upgrade lock throughout. The outcome is what {@link #awaitRestart} answers.
+   */
+  public void finishRestart() {
+    UpgradeJournal j = finishing;
+    if (j == null) {
+      return;
+    }
+    running.lock();
+    try {
+      finished.complete(new RestartFinish(node, checker, states, journal, env, log).finish(j,
+          new TrialRunner(node, env, log)));
+    } catch (UpgradeException e) {
+      finished.completeExceptionally(e);
+    } catch (RuntimeException | Error e) {
+      finished.completeExceptionally(new UpgradeException(ExitCodes.ROLLED_BACK, "finishing the"
+          + " upgrade to " + j.to() + " failed: " + e + "; the node goes back to " + j.from()
+          + ", its permanent release, by a restart", List.of(), e));
+      throw e;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
+   * The outcome of the restart_jvm upgrade this JVM finishes, once it is known (waits at most
+   * {@code timeout}).
+   *
+   * @throws UpgradeException the failure ({@link ExitCodes#ROLLED_BACK}), or {@link
+   *     ExitCodes#USAGE} when this JVM finishes no upgrade
+   */
+  public UpgradeResult awaitRestart(Duration timeout) throws UpgradeException {
+    if (finishing == null) {
+      throw new UpgradeException(ExitCodes.USAGE, "no upgrade is being finished in this node; it"
+          + " runs " + node.descriptor().name() + " " + runningVersion() + " (bin/<name>"
+          + " releases tells its state)", List.of());
+    }
+    try {
+      return finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UpgradeException u) {
+        throw u;
+      }
+      throw new UpgradeException(ExitCodes.ROLLED_BACK, "finishing the upgrade failed: "
+          + e.getCause(), List.of(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new UpgradeException(ExitCodes.FAILURE, "the upgrade to " + finishing.to()
+          + " is still being finished after " + timeout.toSeconds() + " s; ask again"
+          + " (await_upgrade), or see the node's log", List.of());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpgradeException(ExitCodes.FAILURE, "interrupted", List.of(), e);
     }
   }
 

@@ -11,8 +11,17 @@ import java.util.List;
  * @param state the state of {@code to} in RELEASES.json ({@code permanent}, or {@code current}
  *     on trial)
  * @param report one line per step, with its time
+ * @param restartPending true when the plan ends with {@code restart_jvm}: nothing is committed
+ *     yet; the node must be stopped and started again ({@code bin/<name>} does it), and the new
+ *     JVM finishes the upgrade ({@code state} is then the new release's state before the commit)
  */
-public record UpgradeResult(String from, String to, ReleaseState state, List<String> report) {
+public record UpgradeResult(String from, String to, ReleaseState state, List<String> report,
+    boolean restartPending) {
+  /** A committed move. */
+  public UpgradeResult(String from, String to, ReleaseState state, List<String> report) {
+    this(from, to, state, report, false);
+  }
+
   public UpgradeResult {
     report = List.copyOf(report);
   }

@@ -21,7 +21,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class LatencyChart {
   private LatencyChart() {}
 
-  static void write(List<CallRecorder.Call> calls, List<Window> windows, Path png)
+  static void write(String title, List<CallRecorder.Call> calls, List<Window> windows, Path png)
       throws IOException {
     XYSeries answered = new XYSeries("answered (200)");
     XYSeries failed = new XYSeries("failed (refused or error)");
@@ -40,7 +40,8 @@ final class LatencyChart {
     latency.setAllowNegativesFlag(false);
     XYPlot plot = new XYPlot(data, new NumberAxis("time (s)"), latency, renderer);
     Color[] shades = {new Color(120, 200, 120, 60), new Color(120, 160, 220, 60),
-        new Color(240, 170, 90, 60), new Color(200, 120, 200, 60)};
+        new Color(240, 170, 90, 60), new Color(200, 120, 200, 60),
+        new Color(220, 220, 110, 60)};
     for (int i = 0; i < windows.size(); i++) {
       Window w = windows.get(i);
       IntervalMarker marker = new IntervalMarker(w.fromMs() / 1000, w.toMs() / 1000,
@@ -48,7 +49,7 @@ final class LatencyChart {
       marker.setLabel(w.name());
       plot.addDomainMarker(marker, Layer.BACKGROUND);
     }
-    JFreeChart chart = new JFreeChart("book_app under load: live upgrades against a stop/start",
+    JFreeChart chart = new JFreeChart(title,
         JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     Files.createDirectories(png.toAbsolutePath().getParent());

@@ -1,6 +1,5 @@
 package dev.molt.bench.upgrade;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,10 +35,5 @@ record Window(String name, double fromMs, double toMs, int calls, int failed, do
   /** The longest a caller could not get an answer: the downtime when calls failed, else the pause. */
   double unavailableMs() {
     return failed > 0 ? downtimeMs : pauseMs;
-  }
-
-  static String median(double[] values) {
-    double[] sorted = Arrays.stream(values).sorted().toArray();
-    return String.format("%.1f", sorted[sorted.length / 2]);
   }
 }

@@ -57,6 +57,12 @@ public record Fixture(
         Optional.of(entry));
   }
 
+  /** plain_app at {@code version} (fixtures/plain_app/&lt;version&gt;): a class with main only. */
+  public static Fixture plainApp(String version) {
+    return new Fixture(root().resolve("plain_app/" + version), "plain_app", version,
+        Optional.of("dev.molt.fixtures.plain.PlainMain"));
+  }
+
   public Path jar() {
     return moduleDir.resolve("target").resolve(artifactId + "-" + version + ".jar");
   }

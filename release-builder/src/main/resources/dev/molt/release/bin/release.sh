@@ -3,8 +3,8 @@
 # (dash works). Exit codes: 0 ok, 1 failure, 2 usage error, 3 node not running, 4 cookie
 # rejected, 5 protocol error, 6 permission denied on the control socket, 7 already running;
 # upgrade/downgrade/plan: 10 refused by the check (nothing changed), 11 failed and rolled back,
-# 12 rollback failed, 13 another upgrade running, 14 failed after the point of no return
-# (see docs/upgrades.md).
+# 12 rollback failed, 13 another upgrade running, 14 failed after the point of no return,
+# 18 failed its trial and moved back (see docs/upgrades.md).
 set -u
 # An exported CDPATH makes cd print the directory it found, which would end up in RELEASE_ROOT.
 unset CDPATH
@@ -39,6 +39,27 @@ permanent_vsn() {
 RELEASE_VSN=$(permanent_vsn) || exit 1
 [ -n "$RELEASE_VSN" ] ||
   die "no permanent release in $RELEASE_ROOT/releases/RELEASES.json; restore the file from the tarball"
+# An upgrade whose plan has restart_jvm marks its new release to boot once: the node's upgrade
+# engine writes the version to releases/BOOT_ONCE. start boots it and removes the mark first, so
+# a JVM that does not come up, and every later start, boots the permanent release again; start
+# hands the version to the foreground node it launches in MOLT_BOOT_ONCE_VSN.
+BOOT_ONCE_FILE="$RELEASE_ROOT/releases/BOOT_ONCE"
+if [ "${1:-}" = start ] && [ -f "$BOOT_ONCE_FILE" ] && [ ! -h "$BOOT_ONCE_FILE" ]; then
+  once=$(head -n 1 "$BOOT_ONCE_FILE" 2>/dev/null)
+  rm -f "$BOOT_ONCE_FILE"
+  case $once in
+    ''|.*|*[!A-Za-z0-9._+-]*) echo "molt: ignored $BOOT_ONCE_FILE: '$once' is not a version" >&2 ;;
+    *) if [ -f "$RELEASE_ROOT/releases/$once/release.env" ]; then
+         RELEASE_VSN=$once; MOLT_BOOT_ONCE_VSN=$once; export MOLT_BOOT_ONCE_VSN
+       else
+         echo "molt: ignored $BOOT_ONCE_FILE: release $once is not installed; booting $RELEASE_VSN" >&2
+       fi ;;
+  esac
+elif [ "${1:-}" = foreground ] && [ "${MOLT_START_HOOKS:-}" = done ] &&
+     [ -n "${MOLT_BOOT_ONCE_VSN:-}" ]; then
+  RELEASE_VSN=$MOLT_BOOT_ONCE_VSN
+fi
+[ "${1:-}" = start ] || unset MOLT_BOOT_ONCE_VSN
 REL_DIR="$RELEASE_ROOT/releases/$RELEASE_VSN"
 [ -f "$REL_DIR/release.env" ] ||
   die "$REL_DIR/release.env not found; release $RELEASE_VSN is not fully installed"
@@ -521,9 +542,52 @@ cmd_attach() {
 
 # upgrade|downgrade VSN [--trial]: run by the node's upgrade engine, which runs the new release's
 # pre_upgrade/post_upgrade hooks itself (each within MOLT_HOOK_TIMEOUT seconds, default 60).
+# A plan with restart_jvm: the engine runs it up to that step and answers 19; then restart_into.
 cmd_move() {
   [ $# -ge 2 ] || { echo "molt: usage: bin/$RELEASE_NAME $1 <vsn> [--trial]" >&2; exit 2; }
   ctl_call "$@" ${MOLT_HOOK_TIMEOUT:+--hook-timeout "$MOLT_HOOK_TIMEOUT"}
+  rc=$?
+  [ "$rc" -eq 19 ] || exit "$rc"
+  move=$1; shift
+  for a in "$@"; do case $a in -*) ;; *) restart_into "$move" "$a" ;; esac; done
+  exit 1
+}
+
+# restart_into MOVE VSN: the second half of an upgrade or downgrade through restart_jvm. Stops the
+# node, starts it (it boots VSN once, and its engine runs post_upgrade and commits), then prints
+# the outcome (await_upgrade). When VSN does not come up or its post_upgrade fails, starts the
+# node again into the permanent release and exits 11 (18 when VSN failed its trial; 12 when the
+# start fails too). Every wait is
+# bounded: MOLT_STOP_TIMEOUT, MOLT_START_TIMEOUT, and the engine's own deadlines.
+restart_into() {
+  move=$1; vsn=$2
+  "$SCRIPT" stop
+  rc=$?
+  # 3: the node is not running any more; the start below boots VSN all the same
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+    rm -f "$BOOT_ONCE_FILE"
+    echo "molt: $move to $vsn failed: the node did not stop (exit $rc) to boot $vsn; nothing was committed; see $LOG_FILE, then stop the node and run $move $vsn again" >&2
+    exit 11
+  fi
+  outcome=11
+  if "$SCRIPT" start; then
+    ctl_call await_upgrade && exit 0
+    [ $? -eq 18 ] && outcome=18
+    # 3: the new JVM is gone already (it died, or was killed)
+    "$SCRIPT" stop; rc=$?
+    [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || {
+      echo "molt: $move to $vsn failed, and the node running $vsn did not stop; stop it, then start it (it boots $RELEASE_VSN, the permanent release)" >&2
+      exit 12; }
+  else
+    echo "molt: $vsn did not boot; see $LOG_FILE" >&2
+  fi
+  rm -f "$BOOT_ONCE_FILE"
+  if "$SCRIPT" start; then
+    echo "molt: $move to $vsn failed and was rolled back by a restart: $RELEASE_NAME runs $RELEASE_VSN, its permanent release, as before" >&2
+    exit "$outcome"
+  fi
+  echo "molt: $move to $vsn failed, and starting $RELEASE_VSN, the permanent release, failed too; see $LOG_FILE" >&2
+  exit 12
 }
 
 # releases: the node's answer when it runs; else RELEASES.json as it is on disk.
@@ -562,7 +626,8 @@ Inspecting and operating it:
 
 Upgrading it live (docs/upgrades.md):
   upgrade VSN     move the running node to release VSN (installed under releases/VSN/),
-                  step by step; any failure rolls back; --trial keeps the old one permanent
+                  step by step; any failure rolls back; --trial keeps the old one permanent;
+                  a plan with restart_jvm stops the node and boots VSN, then reports
   downgrade VSN   move the running node back to release VSN, the same way
   plan VSN        print the steps upgrade/downgrade VSN would run, after the check
   releases        list the installed releases, their states and the one running
@@ -580,7 +645,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 node not running, 4 cookie rejecte
 5 protocol error, 6 permission denied on the control socket, 7 already running; upgrade,
 downgrade and plan: 10 refused by the check (nothing changed), 11 failed and rolled back,
 12 rollback failed (reboot), 13 another upgrade is running, 14 failed after the point of no
-return (reboot).
+return (reboot), 18 the new release failed its trial and the node moved back.
 HELP
 }
 

@@ -21,4 +21,9 @@ public record CheckedPlan(String from, ReleaseDescriptor next, Direction directi
   public String to() {
     return next.version();
   }
+
+  /** True when the plan ends by restarting the JVM into the new release ({@code restart_jvm}). */
+  public boolean restartsJvm() {
+    return steps.stream().anyMatch(s -> s instanceof dev.molt.upgrade.step.RestartJvmStep);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.molt.upgrade.check;
 
 import dev.molt.format.FormatException;
+import dev.molt.format.Instruction;
 import dev.molt.format.Formats;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.format.Relup;
@@ -16,7 +17,9 @@ import dev.molt.upgrade.ExitCodes;
 import dev.molt.upgrade.UpgradeException;
 import dev.molt.upgrade.UpgradeRequest;
 import dev.molt.upgrade.hook.HookStep;
+import dev.molt.upgrade.state.BootOnce;
 import dev.molt.upgrade.step.AdoptReleaseStep;
+import dev.molt.upgrade.step.RestartJvmStep;
 import dev.molt.upgrade.step.Step;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -59,7 +62,11 @@ public final class PlanChecker {
     }
     ReleaseDescriptor next = readRelease(request, target);
     Problems problems = new Problems();
-    if (!next.kernel().version().equals(node.descriptor().kernel().version())) {
+    Optional<RelupPlan> plan = relupPlan(request, running, problems);
+    boolean restartsJvm = plan.map(PlanChecker::restartsJvm).orElse(false);
+    // a new kernel is what restart_jvm is for: the new JVM boots it
+    if (!restartsJvm
+        && !next.kernel().version().equals(node.descriptor().kernel().version())) {
       problems.add("release " + target + " has kernel " + next.kernel().version() + ", the node"
           + " runs kernel " + node.descriptor().kernel().version() + "; a new kernel needs a"
           + " restart: run make_permanent " + target + ", then reboot");
@@ -69,10 +76,10 @@ public final class PlanChecker {
     } catch (JarMismatchException e) {
       problems.add(e.getMessage());
     }
-    Optional<RelupPlan> plan = relupPlan(request, running, problems);
     List<Step> steps = new ArrayList<>();
     if (plan.isPresent() && problems.isEmpty()) {
-      steps = steps(request, running, next, plan.get(), problems);
+      steps = restartsJvm ? restartSteps(request, running, next, plan.get(), problems)
+          : steps(request, running, next, plan.get(), problems);
     }
     if (!problems.isEmpty()) {
       throw failed(request, problems.list());
@@ -85,9 +92,7 @@ public final class PlanChecker {
     List<Step> steps = new ArrayList<>();
     steps.add(hooks("pre_upgrade", request, running, next));
     try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
-      StepFactory factory = new StepFactory(node, next, instrumentation, trial, problems,
-          env, log, purge, request.direction().command() + " " + running + " -> "
-          + next.version());
+      StepFactory factory = factory(request, running, next, trial, problems);
       int noReturn = plan.pointOfNoReturn();
       for (int i = 0; i < plan.steps().size(); i++) {
         if (i == noReturn) {
@@ -103,7 +108,57 @@ public final class PlanChecker {
     return steps;
   }
 
-  private HookStep hooks(String phase, UpgradeRequest request, String running,
+  private StepFactory factory(UpgradeRequest request, String running, ReleaseDescriptor next,
+      TrialLoaders trial, Problems problems) {
+    return new StepFactory(node, next, instrumentation, trial, problems, env, log, purge,
+        request.direction().command() + " " + running + " -> " + next.version());
+  }
+
+  private static boolean restartsJvm(RelupPlan plan) {
+    return plan.steps().stream().anyMatch(s -> s.instruction() instanceof Instruction.RestartJvm);
+  }
+
+  /**
+   * A plan with {@code restart_jvm}: pre_upgrade hooks and the steps before it run in this JVM
+   * (a {@code point_of_no_return} there means nothing: until the new JVM commits, a failure boots
+   * the permanent release); the new JVM boots the whole new release, then runs post_upgrade and
+   * commits ({@link dev.molt.upgrade.RestartFinish}). After {@code restart_jvm} only
+   * {@code point_of_no_return} and {@code purge} may follow: there is nothing left to change.
+   */
+  private List<Step> restartSteps(UpgradeRequest request, String running, ReleaseDescriptor next,
+      RelupPlan plan, Problems problems) {
+    List<Step> steps = new ArrayList<>();
+    steps.add(hooks("pre_upgrade", request, running, next));
+    boolean after = false;
+    try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
+      StepFactory factory = factory(request, running, next, trial, problems);
+      for (RelupStep step : plan.steps()) {
+        Instruction i = step.instruction();
+        if (i instanceof Instruction.RestartJvm r) {
+          if (after) {
+            problems.add("the plan has restart_jvm twice; regenerate the relup");
+          }
+          after = true;
+          steps.add(new RestartJvmStep(new BootOnce(node.root()), next.version(), r.reason()));
+        } else if (i instanceof Instruction.PointOfNoReturn || i instanceof Instruction.Purge) {
+          continue;
+        } else if (after) {
+          problems.add(i.op() + step.app().map(a -> " " + a).orElse("") + " comes after"
+              + " restart_jvm, where the new JVM has booted the whole new release and there is"
+              + " nothing left to change; put it before restart_jvm, or regenerate the relup");
+        } else {
+          factory.of(step).ifPresent(steps::add);
+        }
+      }
+    }
+    return steps;
+  }
+
+  /**
+   * The {@code pre_upgrade} or {@code post_upgrade} hooks of {@code next} for a move from
+   * {@code running}; also used by the new JVM that finishes a {@code restart_jvm} upgrade.
+   */
+  public HookStep hooks(String phase, UpgradeRequest request, String running,
       ReleaseDescriptor next) {
     Map<String, String> hookEnv = new HashMap<>(env);
     hookEnv.put("RELEASE_ROOT", node.root().toString());

@@ -20,7 +20,9 @@ import java.util.List;
 final class EngineCommands implements RequestHandler {
   /** The commands, in the order {@code help} lists them. */
   static final List<String> NAMES =
-      List.of("upgrade", "downgrade", "plan", "releases", "make_permanent");
+      List.of("upgrade", "downgrade", "plan", "releases", "make_permanent", "await_upgrade");
+  /** How long {@code await_upgrade} waits at most for the new JVM to finish an upgrade. */
+  static final Duration AWAIT_LIMIT = Duration.ofMinutes(10);
 
   private final UpgradeEngine engine;
   private final Node node;
@@ -43,6 +45,8 @@ final class EngineCommands implements RequestHandler {
         return releases();
       case "make_permanent":
         return makePermanent(request);
+      case "await_upgrade":
+        return awaitUpgrade(request);
       default:
         return Response.failed(ExitCodes.USAGE, "molt: not an upgrade command: "
             + request.command() + "\n");
@@ -57,11 +61,18 @@ final class EngineCommands implements RequestHandler {
       return Response.failed(ExitCodes.USAGE, "molt: " + e.getMessage() + "\n");
     }
     try {
+      String name = node.descriptor().name();
       UpgradeResult result = engine.upgrade(parsed);
-      StringBuilder out = new StringBuilder(direction.command() + " " + node.descriptor().name()
+      StringBuilder out = new StringBuilder(direction.command() + " " + name
           + " " + result.from() + " -> " + result.to() + "\n");
       result.report().forEach(l -> out.append(l).append('\n'));
-      out.append(node.descriptor().name()).append(' ').append(result.to())
+      if (result.restartPending()) {
+        // bin/<name> reads the exit code: it stops the node, starts it, and asks await_upgrade
+        out.append(name).append(" restarts into ").append(result.to()).append('\n');
+        return new Response(Response.Status.OK, out.toString(), "", ExitCodes.RESTART_JVM,
+            List.of());
+      }
+      out.append(name).append(' ').append(result.to())
           .append(" is running, ").append(result.state().json()).append('\n');
       return Response.ok(out.toString());
     } catch (UpgradeException e) {
@@ -112,6 +123,23 @@ final class EngineCommands implements RequestHandler {
       return Response.ok(node.descriptor().name() + " " + request.args().get(0)
           + " is permanent" + (request.args().get(0).equals(engine.runningVersion()) ? ""
           : "; the node boots it at the next reboot") + "\n");
+    } catch (UpgradeException e) {
+      return failure(e);
+    }
+  }
+
+  /** The outcome of the restart_jvm upgrade this (new) JVM finishes; waits for it, bounded. */
+  private Response awaitUpgrade(Request request) {
+    if (!request.args().isEmpty()) {
+      return Response.failed(ExitCodes.USAGE, "molt: usage: await_upgrade\n");
+    }
+    try {
+      UpgradeResult result = engine.awaitRestart(AWAIT_LIMIT);
+      StringBuilder out = new StringBuilder();
+      result.report().forEach(l -> out.append(l).append('\n'));
+      out.append(node.descriptor().name()).append(' ').append(result.to())
+          .append(" is running, ").append(result.state().json()).append('\n');
+      return Response.ok(out.toString());
     } catch (UpgradeException e) {
       return failure(e);
     }

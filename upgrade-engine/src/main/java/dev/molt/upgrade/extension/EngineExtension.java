@@ -47,5 +47,11 @@ public final class EngineExtension implements NodeExtension {
       handle.command(command, commands);
     }
     handle.describe(engine.purges());
+    if (engine.finishesRestart()) {
+      // post_upgrade and the commit wait for the apps, which start after this returns
+      Thread finish = new Thread(engine::finishRestart, "molt-upgrade-finish");
+      finish.setDaemon(true);
+      finish.start();
+    }
   }
 }

@@ -24,7 +24,12 @@ public final class BootRecovery {
     Optional<UpgradeJournal> left = journal.read();
     if (left.isPresent()) {
       UpgradeJournal j = left.get();
-      if (j.to().equals(booted)) {
+      if (j.phase() == UpgradeJournal.Phase.RESTART_JVM && !j.to().equals(booted)) {
+        lines.add("the " + j.direction().json() + "grade " + j.from() + " -> " + j.to()
+            + " restarts the JVM, and " + j.to() + " did not come up (or its JVM stopped before"
+            + " the upgrade committed); the node booted " + booted + ", its permanent release;"
+            + " see the log above for why, then run the command again to retry");
+      } else if (j.to().equals(booted)) {
         lines.add("the " + j.direction().json() + "grade " + j.from() + " -> " + j.to()
             + " had committed when the JVM stopped; node runs " + booted);
       } else {

@@ -87,6 +87,17 @@ public final class ReleaseStates {
     write(new ReleasesFile(now.name(), next));
   }
 
+  /** {@code version} goes back to {@code unpacked} (a release that failed its trial). */
+  public void markUnpacked(String version) throws FormatException, IOException {
+    ReleasesFile now = read();
+    List<InstalledRelease> next = new ArrayList<>();
+    for (InstalledRelease r : now.releases()) {
+      next.add(r.version().equals(version) ? new InstalledRelease(version, ReleaseState.UNPACKED)
+          : r);
+    }
+    write(new ReleasesFile(now.name(), next));
+  }
+
   /** A {@code current} release other than {@code booted} goes back to {@code unpacked}. */
   public boolean demoteCurrentOtherThan(String booted) throws FormatException, IOException {
     ReleasesFile now = read();

@@ -46,4 +46,35 @@ class BootRecoveryTest {
         .contains("downgrade 0.2.0 -> 0.1.0 had committed");
     assertThat(journal.file()).doesNotExist();
   }
+
+  @Test
+  void journalOfARestartJvmWhoseReleaseDidNotComeUp_saysSo() throws Exception {
+    journal.write(new UpgradeJournal("book_app", "0.1.0", "0.2.0", UpgradeJournal.Direction.UP,
+        UpgradeJournal.Phase.RESTART_JVM, 1));
+    assertThat(BootRecovery.recover(journal, states, "0.1.0")).singleElement().asString()
+        .contains("upgrade 0.1.0 -> 0.2.0 restarts the JVM, and 0.2.0 did not come up",
+            "booted 0.1.0, its permanent release");
+    assertThat(journal.file()).doesNotExist();
+  }
+
+  @Test
+  void bootOnce_marksReadsAndClears() throws Exception {
+    BootOnce once = new BootOnce(root);
+    assertThat(once.read()).isEmpty();
+    once.mark("0.2.0");
+    assertThat(once.read()).contains("0.2.0");
+    assertThat(java.nio.file.Files.readString(once.file())).isEqualTo("0.2.0\n");
+    once.clear();
+    assertThat(once.file()).doesNotExist();
+  }
+
+  @Test
+  void markUnpacked_putsATriedReleaseBack() throws Exception {
+    states.registerUnpacked("0.2.0");
+    states.commit("0.1.0", "0.2.0", true);
+    states.markUnpacked("0.2.0");
+    assertThat(states.read().release("0.2.0").orElseThrow().state())
+        .isEqualTo(dev.molt.format.ReleaseState.UNPACKED);
+    assertThat(states.read().permanent().version()).isEqualTo("0.1.0");
+  }
 }

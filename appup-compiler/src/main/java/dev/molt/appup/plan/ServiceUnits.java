@@ -29,9 +29,6 @@ import java.util.TreeSet;
  * reasons say which rule failed.
  */
 final class ServiceUnits {
-  /** References listed per unit before "and N more". */
-  private static final int MAX_LISTED = 3;
-
   /**
    * The plan of one unit: an update with its notes, or the reasons to restart the app.
    *
@@ -135,7 +132,9 @@ final class ServiceUnits {
     }
     String s = service.get();
     Optional<String> contract = contract(unit, s, scans, reasons);
-    contract.ifPresent(k -> checkContract(unit, k, reasons));
+    if (contract.isPresent()) {
+      checkContract(unit, contract.get(), reasons);
+    }
     references(unit, s, scans, contract, reasons);
     List<String> reached = UnitClasses.nonPublicAccesses(newer, unit);
     if (!reached.isEmpty()) {
@@ -224,21 +223,18 @@ final class ServiceUnits {
   }
 
   /** The contract and the application types crossing it must not change structurally. */
-  private void checkContract(String unit, String contract, List<String> reasons) {
+  private void checkContract(String unit, String contract, List<String> reasons)
+      throws CorruptClassException {
     structural(contract).ifPresent(r -> reasons.add("contract " + names.of(contract)
         + " changed structurally (" + r + "); its callers were linked against the old one"));
-    try {
-      for (String t : UnitClasses.crossing(newer, contract).types()) {
-        if (UnitScan.packageOf(t).equals(unit)) {
-          reasons.add("type " + names.of(t) + " crosses contract " + names.of(contract)
-              + " but is in unit " + unit + ", which is loaded anew");
-        } else {
-          structural(t).ifPresent(r -> reasons.add("type " + names.of(t) + " crossing contract "
-              + names.of(contract) + " changed structurally (" + r + ")"));
-        }
+    for (String t : UnitClasses.crossing(newer, contract).types()) {
+      if (UnitScan.packageOf(t).equals(unit)) {
+        reasons.add("type " + names.of(t) + " crosses contract " + names.of(contract)
+            + " but is in unit " + unit + ", which is loaded anew");
+      } else {
+        structural(t).ifPresent(r -> reasons.add("type " + names.of(t) + " crossing contract "
+            + names.of(contract) + " changed structurally (" + r + ")"));
       }
-    } catch (CorruptClassException e) {
-      throw new IllegalStateException(e); // read once already by the diff
     }
   }
 
@@ -267,40 +263,8 @@ final class ServiceUnits {
       throws CorruptClassException {
     Optional<String> migration = Services.migrationOf(newer, s);
     Instruction.Update update = new Instruction.Update(s, unit, migration);
-    List<Note> notes = new ArrayList<>();
-    String what = "unit " + unit + " changed (" + listed(changes.stream().map(c -> names.of(
-        c.className()) + " " + c.kind().name().toLowerCase().replace('_', '-')).toList()) + ")";
-    ClassChange own = changes.stream().filter(c -> c.className().equals(s)).findFirst()
-        .orElse(new ClassChange(s, ChangeKind.BODY_ONLY, List.of(), false, List.of(), List.of(),
-            List.of()));
-    if (migration.isPresent()) {
-      notes.add(Note.about(s, "update", Risk.MEDIUM, what + ": update " + names.of(s)
-          + " with state migration " + names.of(migration.get())));
-    } else {
-      notes.add(StateNotes.noMigration(own, names.of(s), what));
-    }
-    List<String> lazy = UnitClasses.crossing(newer, contract).lazyMethods();
-    if (!lazy.isEmpty()) {
-      notes.add(Note.about(contract, "update", Risk.HIGH, "contract " + names.of(contract)
-          + " returns lazy work (" + listed(lazy) + "): calls that outlive a drain run after "
-          + "the handle let them go, possibly on the replaced implementation; return "
-          + "materialised values"));
-    }
-    notes.add(staticFields(unit));
+    List<Note> notes = UnitNotes.of(unit, s, contract, migration, changes, newer, names);
     return new Outcome(unit, changes, Optional.of(update), List.of(), notes);
-  }
-
-  private Note staticFields(String unit) throws CorruptClassException {
-    List<UnitClasses.StaticField> fields = UnitClasses.staticFields(newer, unit);
-    if (fields.isEmpty()) {
-      return Note.app("update", Risk.LOW, "unit " + unit + " is loaded anew: static fields "
-          + "would start fresh (it has none besides constants)");
-    }
-    boolean mutable = fields.stream().anyMatch(f -> !f.isFinal());
-    return Note.app("update", mutable ? Risk.MEDIUM : Risk.LOW, "unit " + unit + " is loaded "
-        + "anew: its static fields start fresh, not carried over ("
-        + listed(fields.stream().map(f -> names.of(f.owner()) + "." + f.name()
-            + (f.isFinal() ? "" : " (not final)")).toList()) + ")");
   }
 
   private Outcome restart(String unit, List<ClassChange> changes, List<String> reasons) {
@@ -309,15 +273,7 @@ final class ServiceUnits {
     return new Outcome(unit, changes, Optional.empty(), prefixed, List.of());
   }
 
-  private static String listed(List<String> items) {
-    if (items.size() <= MAX_LISTED + 1) {
-      return String.join(", ", items);
-    }
-    return String.join(", ", items.subList(0, MAX_LISTED)) + " and " + (items.size() - MAX_LISTED)
-        + " more";
-  }
-
   private static String listed(java.util.Collection<String> items) {
-    return listed(List.copyOf(items));
+    return UnitNotes.listed(List.copyOf(items));
   }
 }

@@ -83,7 +83,7 @@ step "Operating it: a custom command (seed, through eval in a clean JVM), rpc in
 run "$node" seed
 http GET "http://127.0.0.1:$port/books"
 run "$node" rpc dev.molt.fixtures.book.ReleaseTasks.migrate
-run "$node" rpc 'dev.molt.fixtures.book.BookApp.service()'
+run "$node" rpc 'dev.molt.fixtures.book.BookApp.service().statsJson()'
 
 step "A remote console into the running node (input piped here; interactive in a terminal)"
 printf 'import dev.molt.fixtures.book.*\nBookApp.service().books().size()\nBookApp.service().requests()\n/exit\n' |

@@ -15,17 +15,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Plans between the book_app fixture releases, built from the fixture modules' jars:
- * 0.1.0 -> 0.2.0 (body-only fix), 0.2.0 -> 0.3.0 (stateful service changed with a migration,
+ * 0.1.0 -> 0.2.0 (body-only fix), 0.2.0 -> 0.3.0 (the service's unit changed with a migration,
  * book_stats added), 0.3.0 -> 0.4.0 (book_stats removed, H2 version changed), 0.1.0 -> 0.3.0
- * directly, and every way back.
+ * directly, every way back, and 0.3.0 with its contract changed (no update then).
  */
 class FixturePlansIT {
   static final String BOOK = "dev.molt.fixtures.book.";
-  static final Instruction.Update UPDATE =
-      new Instruction.Update(BOOK + "BookService", Optional.of(BOOK + "BookServiceMigration"));
+  static final String UNIT = BOOK + "service";
+  static final Instruction.Update UPDATE = new Instruction.Update(UNIT + ".BookService", UNIT,
+      Optional.of(UNIT + ".BookServiceMigration"));
 
   @TempDir static Path dir;
   static Path v1;
@@ -62,15 +67,17 @@ class FixturePlansIT {
   }
 
   @Test
-  void plan_0_2_0_to_0_3_0_updatesBookServiceWithMigrationAndAddsBookStats() throws Exception {
+  void plan_0_2_0_to_0_3_0_updatesTheServiceUnitWithMigrationAndAddsBookStats() throws Exception {
     UpgradePath p = path(v2, v3);
+    // BookHandler holds the contract Books and is unchanged; the migration comes with the unit
     assertThat(p.app("book_app").orElseThrow().up()).containsExactly(
-        new Instruction.Define(List.of(BOOK + "BookServiceMigration")),
-        new Instruction.Redefine(List.of(BOOK + "BookHandler", BOOK + "PlainContext")),
-        UPDATE, new Instruction.Purge());
+        new Instruction.Redefine(List.of(BOOK + "PlainContext")), UPDATE, new Instruction.Purge());
+    assertThat(p.app("book_app").orElseThrow().down()).containsExactly(
+        UPDATE, new Instruction.Redefine(List.of(BOOK + "PlainContext")), new Instruction.Purge());
     assertThat(p.app("book_app").orElseThrow().notes()).anyMatch(n -> n.message()
-        .equals("structural change in BookService: update with state migration BookServiceMigration"));
-    assertThat(ops(p.up().steps())).containsExactly("define:book_app", "redefine:book_app", "update:book_app",
+        .equals("unit dev.molt.fixtures.book.service changed (BookService structural, "
+            + "BookServiceMigration added): update BookService with state migration BookServiceMigration"));
+    assertThat(ops(p.up().steps())).containsExactly("redefine:book_app", "update:book_app",
         "add_application:book_stats", "point_of_no_return", "purge:book_app");
     assertThat(ops(p.down().steps())).containsExactly("remove_application:book_stats", "update:book_app",
         "redefine:book_app", "point_of_no_return", "purge:book_stats", "purge:book_app");
@@ -79,7 +86,7 @@ class FixturePlansIT {
   @Test
   void plan_0_1_0_to_0_3_0_directly_isTheSameKindOfPlan() throws Exception {
     UpgradePath p = path(v1, v3);
-    assertThat(ops(p.up().steps())).containsExactly("define:book_app", "redefine:book_app", "update:book_app",
+    assertThat(ops(p.up().steps())).containsExactly("redefine:book_app", "update:book_app",
         "add_application:book_stats", "point_of_no_return", "purge:book_app");
     assertThat(p.app("book_app").orElseThrow().down()).containsExactly(UPDATE,
         new Instruction.Redefine(List.of(BOOK + "BookHandler", BOOK + "PlainContext")), new Instruction.Purge());
@@ -110,11 +117,41 @@ class FixturePlansIT {
   }
 
   @Test
+  void plan_0_2_0_to_0_3_0_withTheContractChangedStructurally_restartsBookApp() throws Exception {
+    // 0.3.0 as built, but with a method added to the contract Books
+    Path changed = release("book_app", "0.3.0").app("book_app", "0.3.0", BOOK + "BookApp")
+        .transform("book_app", "dev/molt/fixtures/book/Books.class", FixturePlansIT::withExtraMethod)
+        .write(dir.resolve("0.3.0-contract"));
+    UpgradePath p = path(v2, changed);
+    assertThat(p.app("book_app").orElseThrow().up()).containsExactly(
+        new Instruction.RestartApplication(), new Instruction.Purge());
+    assertThat(p.app("book_app").orElseThrow().notes()).extracting(n -> n.message()).contains(
+        "cannot update unit dev.molt.fixtures.book.service: contract Books changed structurally "
+            + "(method pathCount()I added); its callers were linked against the old one");
+  }
+
+  static byte[] withExtraMethod(byte[] contract) {
+    ClassWriter out = new ClassWriter(0);
+    new ClassReader(contract).accept(new ClassVisitor(Opcodes.ASM9, out) {
+      @Override
+      public void visitEnd() {
+        super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, "pathCount", "()I", null, null)
+            .visitEnd();
+        super.visitEnd();
+      }
+    }, 0);
+    return out.toByteArray();
+  }
+
+  @Test
   void describe_0_2_0_to_0_3_0_explainsEachApp() throws Exception {
     String text = AppupCompiler.describe(AppupCompiler.plan(PlanRequest.of(List.of(v2), v3)));
     assertThat(text).contains("Release book_app 0.2.0 -> 0.3.0")
         .contains("book_app 0.2.0 -> 0.3.0 [MEDIUM]")
-        .contains("update BookService [MEDIUM]: structural change in BookService: update with state migration BookServiceMigration")
+        .contains("update BookService [MEDIUM]: unit dev.molt.fixtures.book.service changed (BookService "
+            + "structural, BookServiceMigration added): update BookService with state migration BookServiceMigration")
+        .contains("2. update book_app BookService (unit dev.molt.fixtures.book.service, migration "
+            + "BookServiceMigration)")
         .contains("book_stats 0.1.0 (new) [MEDIUM]")
         .contains("h2 2.5.252: no change");
   }

@@ -11,7 +11,6 @@ import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import dev.molt.appup.plan.AppChange;
 import dev.molt.appup.plan.Gate;
 import dev.molt.appup.plan.Plan;
-import dev.molt.appup.plan.Risk;
 import dev.molt.appup.plan.UpgradePath;
 import dev.molt.appup.testkit.ClassGen;
 import dev.molt.appup.testkit.JarGen;
@@ -20,7 +19,6 @@ import dev.molt.format.RelupStep;
 import dev.molt.format.RuntimeSpec;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,30 +65,21 @@ class PlanTest {
   }
 
   @Test
-  void plan_structuralServiceWithMigration_updatesWithMigrationAndPurgesAfterPointOfNoReturn() throws Exception {
+  void plan_structuralServiceNotPublishedThroughAContract_restartsTheApp() throws Exception {
+    // the pattern of book_app before dev.molt.api.Services: callers named the service class, so
+    // an update would leave them linked to the old one (ServiceUnitsTest has the unit rules)
     ClassGen migration = ClassGen.of("a.CounterMigration").implement(MIGRATION_API);
     Path v1 = rel("1.0.0", JarGen.jar().add(main(1), service(false)));
     Path v2 = rel("2.0.0", JarGen.jar().add(main(1), service(true), migration));
     UpgradePath p = AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)).paths().get(0);
-    Instruction.Update update = new Instruction.Update("a.Counter", Optional.of("a.CounterMigration"));
-    assertThat(p.app("web").orElseThrow().up()).containsExactly(
-        new Instruction.Define(List.of("a.CounterMigration")), update, new Instruction.Purge());
-    assertThat(p.app("web").orElseThrow().down()).containsExactly(update, new Instruction.Purge());
-    assertThat(ops(p.up().steps())).containsExactly("define:web", "update:web", "point_of_no_return", "purge:web");
-    assertThat(p.app("web").orElseThrow().notes()).anyMatch(n -> n.risk() == Risk.MEDIUM
-        && n.message().equals("structural change in Counter: update with state migration CounterMigration"));
-  }
-
-  @Test
-  void plan_structuralServiceWithoutMigration_warnsOfDroppedFields() throws Exception {
-    Path v1 = rel("1.0.0", JarGen.jar().add(main(1), service(false)));
-    Path v2 = rel("2.0.0", JarGen.jar().add(main(1), service(true)));
-    UpgradePath p = AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)).paths().get(0);
-    assertThat(p.app("web").orElseThrow().up()).startsWith(new Instruction.Update("a.Counter", Optional.empty()));
-    assertThat(p.app("web").orElseThrow().risk()).isEqualTo(Risk.HIGH);
-    assertThat(p.app("web").orElseThrow().notes().get(0).message())
-        .contains("no migration found for changed state class: fields requests dropped")
-        .contains("fields perPath start from what importState sets");
+    assertThat(p.app("web").orElseThrow().up()).containsExactly(new Instruction.RestartApplication(),
+        new Instruction.Purge());
+    assertThat(p.app("web").orElseThrow().notes()).extracting(n -> n.message()).contains(
+        "cannot update unit a: unit a holds the entry point a.Main of 1.0.0, which the app's loader"
+            + " keeps: put the service in a package of its own",
+        "cannot update unit a: Counter is not published in 1.0.0 by a call Services.publish("
+            + "Contract.class, Counter.class) of the app or its dependents, so its callers do not"
+            + " hold a handle");
   }
 
   @Test

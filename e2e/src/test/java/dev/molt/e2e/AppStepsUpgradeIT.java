@@ -129,8 +129,9 @@ class AppStepsUpgradeIT {
     UpgradeReleases.install(v2, "0.2.0", node.root());
     assertThat(run("upgrade", "0.2.0").exitCode()).isZero();
     UpgradeReleases.install(v3, "0.3.0", node.root());
-    // 0.2.0 -> 0.3.0 without its update (not run by this engine) and the handler that needs it,
-    // plus an apply: define, redefine, apply and add_application in one plan
+    // 0.2.0 -> 0.3.0 without its update (not run by this engine), plus a define (of the
+    // migration, which otherwise comes with the update's unit) and an apply: define, redefine,
+    // apply and add_application in one plan
     Path relupFile = node.root().resolve("releases/0.3.0/relup.json");
     Relup relup = UpgradeFormats.readRelup(relupFile);
     List<RelupPlan> up = new ArrayList<>();
@@ -141,6 +142,8 @@ class AppStepsUpgradeIT {
           steps.add(RelupStep.of("book_app", new Instruction.Apply(
               "dev.molt.fixtures.book.ReleaseTasks", "migrate")));
         } else if (step.instruction() instanceof Instruction.Redefine) {
+          steps.add(RelupStep.of("book_app", new Instruction.Define(
+              List.of("dev.molt.fixtures.book.service.BookServiceMigration"))));
           steps.add(RelupStep.of("book_app", new Instruction.Redefine(
               List.of("dev.molt.fixtures.book.PlainContext"))));
         } else {

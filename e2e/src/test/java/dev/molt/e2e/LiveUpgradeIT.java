@@ -163,7 +163,7 @@ class LiveUpgradeIT {
 
     assertThat(up.exitCode()).as(up.toString()).isEqualTo(10);
     assertThat(up.stderr()).contains("refused by the check; nothing was changed",
-        "update book_app (dev.molt.fixtures.book.BookService)");
+        "update book_app (dev.molt.fixtures.book.service.BookService)");
     assertThat(Files.readAllBytes(node.root().resolve("releases/RELEASES.json")))
         .isEqualTo(releasesBefore);
     assertThat(Http.get(port, "/nope").body()).contains(NEW_404);
@@ -188,7 +188,7 @@ class LiveUpgradeIT {
     CommandResult plan = run("plan", "0.3.0");
 
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(10);
-    assertThat(plan.stderr()).contains("dev.molt.fixtures.book.BookService changes more than"
+    assertThat(plan.stderr()).contains("dev.molt.fixtures.book.service.BookService changes more than"
         + " method bodies", "update or restart_application");
     assertThat(run("describe").stdout()).contains("loaded release: 0.2.0");
   }

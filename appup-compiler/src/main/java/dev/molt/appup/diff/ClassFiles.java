@@ -128,6 +128,11 @@ public final class ClassFiles {
     return a.crc() == b.crc() && a.size() == b.size() && a.crc() != -1;
   }
 
+  /** The bytes of a class of the app (which must have it). */
+  byte[] bytes(String className) throws CorruptClassException {
+    return bytes(classes.get(className));
+  }
+
   private byte[] bytes(Entry e) throws CorruptClassException {
     try (ZipFile zip = new ZipFile(e.jar().toFile())) {
       ZipEntry z = zip.getEntry(e.entry());

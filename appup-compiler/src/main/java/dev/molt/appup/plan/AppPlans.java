@@ -42,7 +42,7 @@ final class AppPlans {
   }
 
   static AppPlan changed(AppSpec old, AppSpec neu, Optional<AppDiff> diff, List<String> depReasons,
-      Overrides overrides) throws AppupException {
+      Overrides overrides, Dependents dependents) throws AppupException {
     AppChange change = old.version().equals(neu.version()) ? AppChange.UNCHANGED : AppChange.CHANGED;
     AppupGenerator.Generated generated;
     if (diff.isEmpty() || diff.get().from().isEmpty()) {
@@ -59,7 +59,7 @@ final class AppPlans {
       }
       generated = AppupGenerator.restartOnly(old, neu, reasons);
     } else {
-      generated = AppupGenerator.generate(old, neu, diff.get(), depReasons);
+      generated = AppupGenerator.generate(old, neu, diff.get(), depReasons, dependents);
     }
     Optional<Overrides.AppupOverride> override = overrides.find(neu.name(), old.version(), neu.version());
     if (override.isPresent()) {

@@ -10,13 +10,14 @@ import dev.molt.format.Appup;
 import dev.molt.format.Instruction;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chooses the cheapest safe instructions for one changed app (DESIGN.md decision 3): redefine
- * body-only classes, define added ones, update structurally changed stateful services, and
- * restart the app for anything else.
+ * body-only classes, define added ones, update the unit of a stateful service when the unit rules
+ * allow it ({@link ServiceUnits}), and restart the app for anything else.
  */
 final class AppupGenerator {
   /** The generated appup and its notes. */
@@ -27,20 +28,30 @@ final class AppupGenerator {
 
   private AppupGenerator() {}
 
-  static Generated generate(AppSpec from, AppSpec to, AppDiff diff, List<String> restartReasonsFromDeps)
-      throws CorruptClassException {
+  static Generated generate(AppSpec from, AppSpec to, AppDiff diff, List<String> restartReasonsFromDeps,
+      Dependents dependents) throws CorruptClassException {
     List<Note> notes = new ArrayList<>();
     List<String> restart = new ArrayList<>(restartReasonsFromDeps);
     restart.addAll(AppLevelChecks.reasons(from, to, diff));
     List<String> redefine = new ArrayList<>();
     List<Instruction.Update> updates = new ArrayList<>();
-    ClassFiles older = diff.from().orElseThrow();
     ClassFiles newer = diff.to().orElseThrow();
     ShortNames names = ShortNames.among(diff.changes().stream().map(ClassChange::className).toList());
+    Set<String> inUnits = new HashSet<>();
+    for (ServiceUnits.Outcome unit : ServiceUnits.plan(from, to, diff, dependents, names)) {
+      unit.changes().forEach(c -> inUnits.add(c.className()));
+      unit.update().ifPresent(updates::add);
+      restart.addAll(unit.restartReasons());
+      notes.addAll(unit.notes());
+    }
     for (ClassChange c : diff.changes()) {
+      if (inUnits.contains(c.className())) {
+        continue; // the unit's update or restart covers it
+      }
       switch (c.kind()) {
         case BODY_ONLY -> bodyOnly(c, names, redefine, restart, notes);
-        case STRUCTURAL -> structural(c, names, older, newer, updates, restart, notes);
+        case STRUCTURAL -> restart.add("structural change in " + names.of(c.className()) + ": "
+            + c.reasons().get(0));
         case REMOVED -> notes.add(Note.about(c.className(), "none", Risk.LOW, "class "
             + names.of(c.className()) + " removed: it stays loaded in the old loader until the app restarts"));
         case ADDED -> { }
@@ -49,7 +60,8 @@ final class AppupGenerator {
     if (!restart.isEmpty()) {
       return restartApp(from, to, restart, notes);
     }
-    List<String> added = AddedClasses.superclassesFirst(newer, diff.of(ChangeKind.ADDED));
+    List<String> added = AddedClasses.superclassesFirst(newer, diff.of(ChangeKind.ADDED).stream()
+        .filter(c -> !inUnits.contains(c.className())).toList());
     List<Instruction> up = new ArrayList<>();
     List<Instruction> down = new ArrayList<>();
     if (!added.isEmpty()) {
@@ -82,27 +94,6 @@ final class AppupGenerator {
     redefine.add(c.className());
     notes.add(Note.about(c.className(), "redefine", Risk.LOW, "body-only change in " + name
         + " (" + String.join(", ", c.changedMethods()) + "): redefine in place"));
-  }
-
-  private static void structural(ClassChange c, ShortNames names, ClassFiles older, ClassFiles newer,
-      List<Instruction.Update> updates, List<String> restart, List<Note> notes)
-      throws CorruptClassException {
-    boolean wasService = Services.isStatefulService(older, c.className());
-    boolean isService = Services.isStatefulService(newer, c.className());
-    if (!wasService || !isService) {
-      restart.add("structural change in " + names.of(c.className()) + ": " + c.reasons().get(0)
-          + (isService ? " (it is a StatefulService only in the new version)" : ""));
-      return;
-    }
-    Optional<String> migration = Services.migrationOf(newer, c.className());
-    updates.add(new Instruction.Update(c.className(), migration));
-    if (migration.isPresent()) {
-      notes.add(Note.about(c.className(), "update", Risk.MEDIUM, "structural change in "
-          + names.of(c.className()) + ": update with state migration "
-          + migration.get().substring(migration.get().lastIndexOf('.') + 1)));
-    } else {
-      notes.add(StateNotes.noMigration(c, names.of(c.className())));
-    }
   }
 
   /** An app with no class to read that must still restart (wiring or a dependency changed). */

@@ -7,12 +7,12 @@ import java.util.List;
 final class StateNotes {
   private StateNotes() {}
 
-  /** {@code name}: the class's name as the report shows it. */
-  static Note noMigration(ClassChange c, String name) {
+  /** {@code name}: the class's name as the report shows it; {@code what}: what changed. */
+  static Note noMigration(ClassChange c, String name, String what) {
     List<String> dropped = names(c.removedFields());
     List<String> added = names(c.addedFields());
-    StringBuilder m = new StringBuilder("structural change in " + name
-        + ": update without migration (no " + name + "Migration implementing StateMigration found)");
+    StringBuilder m = new StringBuilder(what + ": update " + name
+        + " without migration (no " + name + "Migration implementing StateMigration found)");
     if (!dropped.isEmpty()) {
       m.append("; no migration found for changed state class: fields ")
           .append(String.join(", ", dropped)).append(" dropped");

@@ -1,6 +1,7 @@
 package dev.molt.appup.plan;
 
 import dev.molt.appup.diff.AppDiff;
+import dev.molt.appup.diff.ClassFiles;
 import dev.molt.appup.diff.JarContents;
 import dev.molt.appup.error.AppupException;
 import dev.molt.appup.error.InvalidReleaseException;
@@ -39,6 +40,7 @@ public final class UpgradePlanner {
     Map<String, AppDiff> diffs = ParallelDiff.changedApps(from, to, overrides);
     List<AppPlan> plans = new ArrayList<>();
     Set<String> restarting = new HashSet<>();
+    Dependents dependents = dependents(from, to);
     for (AppSpec app : t.apps()) {
       Optional<AppSpec> old = f.app(app.name());
       List<String> depReasons = new ArrayList<>();
@@ -47,7 +49,8 @@ public final class UpgradePlanner {
       app.classPath().stream().filter(restarting::contains)
           .forEach(d -> depReasons.add("library " + d + " on its class path needs a new loader"));
       AppPlan plan = old.isEmpty() ? AppPlans.added(app)
-          : AppPlans.changed(old.get(), app, Optional.ofNullable(diffs.get(app.name())), depReasons, overrides);
+          : AppPlans.changed(old.get(), app, Optional.ofNullable(diffs.get(app.name())), depReasons, overrides,
+              dependents);
       if (plan.restarts()) {
         restarting.add(app.name());
         plan = app.isLibrary() ? AppPlans.carriedByApplications(plan, t.applicationsHolding(app.name())) : plan;
@@ -63,6 +66,45 @@ public final class UpgradePlanner {
     return new UpgradePath(f.version(), t.version(), plans, restartJvm,
         RelupAssembler.up(f.version(), plans, restartJvm),
         RelupAssembler.down(f.version(), plans, restartJvm));
+  }
+
+  /**
+   * The classes of the apps depending on an app, directly or through others, in either release:
+   * read on demand, when the app has a service unit to update, and kept for the other units.
+   */
+  private static Dependents dependents(LoadedRelease from, LoadedRelease to) {
+    Map<String, ClassFiles> read = new java.util.concurrent.ConcurrentHashMap<>();
+    return (app, newer) -> {
+      LoadedRelease release = newer ? to : from;
+      List<ClassFiles> out = new ArrayList<>();
+      for (AppSpec a : dependentsOf(release.descriptor(), app)) {
+        String key = release.version() + "/" + a.name();
+        ClassFiles files = read.get(key);
+        if (files == null) {
+          files = ClassFiles.read(a.name(), a.version(), release.jars(a));
+          read.put(key, files);
+        }
+        out.add(files);
+      }
+      return out;
+    };
+  }
+
+  private static List<AppSpec> dependentsOf(ReleaseDescriptor release, String app) {
+    Set<String> names = new HashSet<>(Set.of(app));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (AppSpec a : release.apps()) {
+        boolean depends = a.dependsOn().stream().anyMatch(names::contains)
+            || a.classPath().stream().anyMatch(names::contains);
+        if (depends && names.add(a.name())) {
+          grew = true;
+        }
+      }
+    }
+    names.remove(app);
+    return release.apps().stream().filter(a -> names.contains(a.name())).toList();
   }
 
   /**

@@ -111,8 +111,8 @@ public final class PlanReport {
       return "define" + app + " " + String.join(", ", d.classes().stream().map(names::of).toList());
     }
     if (i instanceof Instruction.Update u) {
-      return "update" + app + " " + names.of(u.service())
-          + u.migration().map(m -> " (migration " + names.of(m) + ")").orElse(" (no migration)");
+      return "update" + app + " " + names.of(u.service()) + " (unit " + u.unit() + ", "
+          + u.migration().map(m -> "migration " + names.of(m)).orElse("no migration") + ")";
     }
     if (i instanceof Instruction.Apply a) {
       return "apply" + app + " " + a.className() + "." + a.method() + "()";

@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a release root from built fixture modules ({@code fixtures/<app>/<vsn>/target/}): the
@@ -30,6 +34,7 @@ public final class FixtureRelease {
   private final String version;
   private final Map<String, AppSpec> apps = new LinkedHashMap<>();
   private final Map<String, Path> jars = new LinkedHashMap<>();
+  private final Map<String, Map<String, UnaryOperator<byte[]>>> transforms = new LinkedHashMap<>();
 
   private FixtureRelease(String name, String version) {
     this.name = name;
@@ -69,11 +74,25 @@ public final class FixtureRelease {
     }
   }
 
+  /** Rewrites one entry of an app's jar when the release is written (a variant of a fixture). */
+  public FixtureRelease transform(String app, String entry, UnaryOperator<byte[]> change) {
+    transforms.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(entry, change);
+    return this;
+  }
+
   /** Writes the release under {@code root} and returns it. */
   public Path write(Path root) throws IOException {
-    for (AppSpec a : apps.values()) {
+    for (AppSpec a : List.copyOf(apps.values())) {
       Path dir = Files.createDirectories(root.resolve(a.dir()));
-      Files.copy(jars.get(a.name()), dir.resolve(a.jars().get(0).file()));
+      Path jar = dir.resolve(a.jars().get(0).file());
+      if (transforms.containsKey(a.name())) {
+        rewrite(jars.get(a.name()), jar, transforms.get(a.name()));
+        apps.put(a.name(), new AppSpec(a.name(), a.version(), a.coordinates(),
+            List.of(new JarRef(jar.getFileName().toString(), ReleaseGen.sha256(jar))),
+            a.dependsOn(), a.classPath(), a.entry()));
+      } else {
+        Files.copy(jars.get(a.name()), jar);
+      }
     }
     Path kernelJar = JarGen.jar().entry("kernel.txt", new byte[] {1})
         .write(root.resolve("lib/molt-kernel-0.1.0/molt-runtime-loader.jar"));
@@ -83,6 +102,21 @@ public final class FixtureRelease {
         new ReleaseDescriptor(name, version, "prod", kernel, RuntimeSpec.system(),
             List.copyOf(apps.values()), List.of()));
     return root;
+  }
+
+  private static void rewrite(Path from, Path to, Map<String, UnaryOperator<byte[]>> changes)
+      throws IOException {
+    try (ZipFile in = new ZipFile(from.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        byte[] bytes = in.getInputStream(e).readAllBytes();
+        ZipEntry copy = new ZipEntry(e.getName());
+        copy.setTime(e.getTime());
+        out.putNextEntry(copy);
+        out.write(changes.getOrDefault(e.getName(), UnaryOperator.identity()).apply(bytes));
+        out.closeEntry();
+      }
+    }
   }
 
   /** The runtime dependencies of a TGF tree's root, as {artifactId, version}. */

@@ -25,6 +25,12 @@ public final class JarGen {
     return this;
   }
 
+  /** Class files by path ({@code a/B.class}), e.g. from {@link Javac#compile}. */
+  public JarGen entries(Map<String, byte[]> classFiles) {
+    entries.putAll(classFiles);
+    return this;
+  }
+
   public JarGen entry(String path, byte[] bytes) {
     entries.put(path, bytes);
     return this;

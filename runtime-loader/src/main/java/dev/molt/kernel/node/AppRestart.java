@@ -101,6 +101,15 @@ public final class AppRestart {
       throw new KernelException("app " + app.label() + " failed to stop: "
           + Failures.describe(e), e);
     }
+    try {
+      // as Node.stop does: the app closed what its services borrowed, now they retire
+      node.retireServices(app);
+    } catch (Exception | LinkageError e) {
+      app.forget();
+      app.state(AppState.STOPPED);
+      throw new KernelException("app " + app.label() + " stopped, but retiring its services "
+          + "failed: " + Failures.describe(e), e);
+    }
     app.forget();
     app.state(AppState.STOPPED);
   }
@@ -109,8 +118,9 @@ public final class AppRestart {
       throws AppStartException {
     app.state(AppState.STARTING);
     try {
-      AppLauncher.start(app, app.spec().entry().orElseThrow(),
-          new AppContext(app, node, app.config()), onMainFailure, node.callbackDeadline());
+      // node.context: fresh services for the new start, as at boot (ApplicationContext.services)
+      AppLauncher.start(app, app.spec().entry().orElseThrow(), node.context(app), onMainFailure,
+          node.callbackDeadline());
     } catch (AppStartException e) {
       app.state(AppState.FAILED);
       throw e;

@@ -199,7 +199,8 @@ public final class Node {
     return failures;
   }
 
-  private void retireServices(NodeApp app) throws Exception {
+  /** Retires the implementations of {@code app}'s services (after its stop), as app code. */
+  void retireServices(NodeApp app) throws Exception {
     if (app.services().isEmpty() || app.services().get().published().isEmpty()) {
       return;
     }
@@ -235,8 +236,8 @@ public final class Node {
     return deadline;
   }
 
-  /** A fresh context, and fresh services, for each start of {@code app}. */
-  private ApplicationContext context(NodeApp app) {
+  /** A fresh context, and fresh services, for each start of {@code app} (also by AppRestart). */
+  ApplicationContext context(NodeApp app) {
     List<AppServices> dependencies = new ArrayList<>();
     for (NodeApp other : apps) {
       if (app.spec().dependsOn().contains(other.name())) {

@@ -37,6 +37,7 @@ public final class UpgradeEngine {
   private final ReleaseStates states;
   private final Journal journal;
   private final PrintStream log;
+  private final TestPause pause;
   private final ReentrantLock running = new ReentrantLock();
 
   public UpgradeEngine(Node node, Optional<Instrumentation> instrumentation,
@@ -46,6 +47,7 @@ public final class UpgradeEngine {
     this.states = new ReleaseStates(node.root());
     this.journal = new Journal(node.root());
     this.log = log;
+    this.pause = TestPause.fromEnvironment(env, node.root(), log);
   }
 
   /** The release the node runs now. */
@@ -73,7 +75,7 @@ public final class UpgradeEngine {
               : UpgradeJournal.Direction.DOWN, UpgradeJournal.Phase.PRE_UPGRADE, 0);
       log.println("molt: " + request.direction().command() + " " + plan.from() + " -> "
           + plan.to() + " begins");
-      StepRunner runner = new StepRunner(journal, log);
+      StepRunner runner = new StepRunner(journal, log, pause);
       runner.run(plan, start);
       commit(plan, start, request.trial(), runner.report());
       ReleaseState state = request.trial() ? ReleaseState.CURRENT : ReleaseState.PERMANENT;
@@ -163,7 +165,9 @@ public final class UpgradeEngine {
       throws UpgradeException {
     try {
       journal.write(start.at(UpgradeJournal.Phase.COMMIT, plan.steps().size()));
+      pause.at(plan.steps().size(), "commit");
       states.commit(plan.from(), plan.to(), trial);
+      pause.at(-1, "committed");
       journal.clear();
     } catch (FormatException | IOException e) {
       throw new UpgradeException(ExitCodes.FAILED_AFTER_POINT_OF_NO_RETURN, "the node runs "

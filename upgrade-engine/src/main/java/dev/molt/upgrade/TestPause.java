@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,10 @@ final class TestPause {
     log.flush();
     try {
       Files.deleteIfExists(release);
-      Files.writeString(reached, what + "\n", StandardCharsets.UTF_8);
+      // whole or absent: the test reads it as soon as it appears
+      Path temp = reached.resolveSibling(reached.getFileName() + ".tmp");
+      Files.writeString(temp, what + "\n", StandardCharsets.UTF_8);
+      Files.move(temp, reached, StandardCopyOption.ATOMIC_MOVE);
       long deadline = System.nanoTime() + LONGEST.toNanos();
       while (!Files.exists(release) && System.nanoTime() < deadline) {
         Thread.sleep(20);

@@ -35,6 +35,7 @@ class UpgradeChainsIT {
   private static final String NEW_404 = "try /books, /stats or /health";
   private static Path v1;
   private static Path v2;
+  private static Path v3;
   private static Path v4;
 
   @TempDir Path dir;
@@ -45,7 +46,7 @@ class UpgradeChainsIT {
   static void releases() throws Exception {
     v1 = SharedBookRelease.get().releaseDir();
     v2 = UpgradeReleases.build("0.2.0", v1);
-    Path v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
+    v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
     v4 = UpgradeReleases.build("0.4.0", List.of(v1, v3), List.of());
   }
 
@@ -107,6 +108,40 @@ class UpgradeChainsIT {
     assertThat(releases.release("0.4.0").orElseThrow().state()).isEqualTo(ReleaseState.OLD);
     assertThat(run("releases").stdout()).containsPattern("0\\.1\\.0 +permanent +running");
     assertThat(node.root().resolve("releases/upgrade.journal.json")).doesNotExist();
+  }
+
+  @Test
+  void chain_0_3_0_to_0_4_0_andBackTwice_libraryBumpAndBookStats_underLoad() throws Exception {
+    node = new Node(Releases.copy(v3, dir.resolve("book_app")), "book_app");
+    port = Ports.free();
+    node.startAndAwait(port);
+    UpgradeReleases.install(v4, "0.4.0", node.root());
+    assertThat(Http.postForm(port, "/books", "title=Emma&author=Jane+Austen").statusCode())
+        .isEqualTo(201);
+    try (HttpLoad load = HttpLoad.start(port)) {
+      load.awaitMore(20, Node.TIMEOUT);
+      for (int round = 0; round < 2; round++) {
+        move("upgrade", "0.4.0");
+        Http.awaitOk(port, "/health", Node.TIMEOUT);
+        assertThat(Http.get(port, "/health").body()).contains("\"version\":\"0.4.0\"");
+        assertThat(run("describe").stdout()).contains("h2 2.5.250")
+            .doesNotContain("book_stats 0.1.0 running");
+        move("downgrade", "0.3.0");
+        Http.awaitOk(port, "/health", Node.TIMEOUT);
+        assertThat(Http.get(port, "/health").body()).contains("\"version\":\"0.3.0\"");
+        assertThat(run("describe").stdout()).contains("h2 2.5.252", "book_stats 0.1.0 running");
+      }
+      load.awaitMore(20, Node.TIMEOUT);
+      load.stop();
+      // restart_application closes the app's port for a moment, as documented: requests then
+      // fail to connect; none gets a wrong answer
+      assertThat(load.failures()).allSatisfy(f -> assertThat(f).doesNotContain("-> HTTP"));
+    }
+    assertThat(Http.get(port, "/books").body()).contains("Emma");
+    assertThat(Files.readString(node.root().resolve("var/book_stats/status.txt")))
+        .isEqualTo("started 0.1.0\nstopped 0.1.0\nstarted 0.1.0\nstopped 0.1.0\nstarted 0.1.0\n");
+    assertThat(run("releases").stdout()).containsPattern("0\\.3\\.0 +permanent +running")
+        .containsPattern("0\\.4\\.0 +old\\s");
   }
 
   @Test

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Faults during a live upgrade of book_app 0.1.0 -> 0.2.0, each under continuous HTTP load: a
  * failing {@code pre_upgrade} hook, an {@code apply} that throws, a {@code redefine} the JVM
- * rejects. After each the command exits 11 (rolled back), no request failed, the node serves
+ * rejects (and one the check must refuse first). After each the command exits 11 (rolled back), no request failed, the node serves
  * 0.1.0 with its counter and books, RELEASES.json is valid and {@code releases} tells the truth.
  * (A failing post_upgrade hook and a JVM killed in post_upgrade are in {@link LiveUpgradeIT}; a
  * JVM killed at every other step in {@link KillAtEachStepIT}.)
@@ -88,7 +88,8 @@ class UpgradeFaultsIT {
   }
 
   @Test
-  void applyThatThrows_underLoad_redefineUndone_exit11_nodeServesOldRelease() throws Exception {
+  void applyThatThrows_underLoad_redefineUndone_exit11_thenFixedAndRunAgain_succeeds()
+      throws Exception {
     startWith02Installed();
     // a data migration shipped in 0.2.0's jar that fails: define it, redefine, then apply it
     TamperedJars.addClass(node.root(), "book_app", "0.2.0", PKG + "FailingMigration",
@@ -117,26 +118,70 @@ class UpgradeFaultsIT {
         .containsPattern("undone +redefine book_app: BookHandler, PlainContext")
         .containsPattern("undone +define book_app: FailingMigration");
     assertServesOldRelease();
+
+    // fixed in the release (same class, a body that works), then the same command again: the
+    // class the failed attempt defined in the running JVM must run as fixed, with no cleanup
+    TamperedJars.addClass(node.root(), "book_app", "0.2.0", PKG + "FailingMigration",
+        "package dev.molt.fixtures.book;\n"
+            + "public final class FailingMigration {\n"
+            + "  public static void run() {\n"
+            + "    System.out.println(\"book_app: migration done\");\n"
+            + "  }\n"
+            + "}\n");
+    try (HttpLoad load = HttpLoad.start(port)) {
+      load.awaitMore(20, Node.TIMEOUT);
+      CommandResult retry = run("upgrade", "0.2.0");
+      assertThat(retry.exitCode()).as(retry.toString()).isZero();
+      assertThat(retry.stdout()).containsPattern("ok +apply book_app: " + PKG.replace(".", "\\.")
+          + "FailingMigration\\.run\\(\\)").contains("book_app 0.2.0 is running, permanent");
+      load.awaitMore(20, Node.TIMEOUT);
+      load.stop();
+      assertThat(load.failures()).as("failed requests during the retry").isEmpty();
+    }
+    assertThat(Http.get(port, "/nope").body()).contains(NEW_404);
+    assertThat(Http.get(port, "/books").body()).contains("Dune");
+    assertThat(node.log()).contains("book_app: migration done");
   }
 
   @Test
-  void redefineTheJvmRejects_tamperedFieldOrder_underLoad_exit11_nodeServesOldRelease()
+  void redefineTheJvmRejects_tamperedNestAttribute_underLoad_exit11_nodeServesOldRelease()
       throws Exception {
     startWith02Installed();
-    // the same fields in another order: reflection (the check) sees no schema change, the JVM's
-    // redefineClasses refuses the new field layout; the jar's checksum is made to match
-    String tampered = TamperedJars.swapFirstTwoFields(node.root(), "book_app", "0.2.0",
-        List.of(PKG + "BookHandler", PKG + "PlainContext"));
+    // BookHandler's bytes with a nest member added: the class loads and reflection sees the same
+    // fields and methods, so the check passes, but redefineClasses refuses a change of the nest;
+    // the jar's checksum is made to match
+    TamperedJars.addNestMember(node.root(), "book_app", "0.2.0", PKG + "BookHandler");
     CommandResult plan = run("plan", "0.2.0");
     assertThat(plan.exitCode()).as("the check lets it through: " + plan).isZero();
 
     CommandResult up = upgradeUnderLoad();
 
-    assertThat(up.stderr()).as(tampered + " tampered").contains("redefine book_app",
-        "failed", "attempted to change the schema", "update or restart_application")
+    assertThat(up.stderr()).contains("redefine book_app: BookHandler, PlainContext failed",
+        "NestMembers", "update or restart_application")
         .containsPattern("FAILED +redefine book_app: BookHandler, PlainContext")
         .containsPattern("undone +pre_upgrade hooks");
     assertServesOldRelease();
+  }
+
+  @Test
+  void redefineOfFieldsDeclaredInAnotherOrder_isRefusedAtCheck_nothingChanges() throws Exception {
+    startWith02Installed();
+    // the same fields in another order: redefineClasses compares fields one by one, so the check
+    // must see the order, not only the set
+    String tampered = TamperedJars.swapFirstTwoFields(node.root(), "book_app", "0.2.0",
+        List.of(PKG + "BookHandler", PKG + "PlainContext"));
+    byte[] releasesBefore = Files.readAllBytes(node.root().resolve("releases/RELEASES.json"));
+
+    CommandResult up = run("upgrade", "0.2.0");
+
+    assertThat(up.exitCode()).as(up.toString()).isEqualTo(10);
+    assertThat(up.stderr()).contains("refused by the check; nothing was changed",
+        tampered + " changes more than method bodies (fields declared in another order");
+    assertThat(Files.readAllBytes(node.root().resolve("releases/RELEASES.json")))
+        .isEqualTo(releasesBefore);
+    assertThat(Http.get(port, "/nope").body()).doesNotContain(NEW_404);
+    assertThat(run("describe").stdout()).contains("loaded release: 0.1.0");
+    assertThat(node.root().resolve("releases/upgrade.journal.json")).doesNotExist();
   }
 
   /** {@code upgrade 0.2.0} while the load runs; asserts exit 11 and that no request failed. */

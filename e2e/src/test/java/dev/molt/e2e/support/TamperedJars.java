@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +90,23 @@ public final class TamperedJars {
     return done[0];
   }
 
+  /**
+   * Rewrites {@code className} with a {@code NestMembers} attribute naming a class that does not
+   * exist: the class loads and links as before and reflection shows the same fields and methods,
+   * but {@code redefineClasses} refuses a change of the nest.
+   */
+  public static void addNestMember(Path root, String app, String version, String className) {
+    rewrite(root, app, version, entries -> {
+      String entry = className.replace('.', '/') + ".class";
+      byte[] bytes = entries.get(entry);
+      if (bytes == null) {
+        throw new AssertionError(entry + " is not in the jar of " + app + " " + version);
+      }
+      entries.put(entry, withNestMember(bytes, className.replace('.', '/') + "$Tampered"));
+      return entries;
+    });
+  }
+
   private static void rewrite(Path root, String app, String version,
       UnaryOperator<Map<String, byte[]>> change) {
     Path jar = appJar(root, app, version);
@@ -111,7 +131,7 @@ public final class TamperedJars {
           out.closeEntry();
         }
       }
-      Files.move(temp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, jar, StandardCopyOption.REPLACE_EXISTING);
       Path releaseJson = root.resolve("releases").resolve(version).resolve("release.json");
       String json = Files.readString(releaseJson);
       if (!json.contains(before)) {
@@ -141,23 +161,7 @@ public final class TamperedJars {
     ByteBuffer b = ByteBuffer.wrap(classFile);
     b.position(8);
     int constants = b.getShort() & 0xffff;
-    for (int i = 1; i < constants; i++) {
-      int tag = b.get();
-      switch (tag) {
-        case 1 -> {
-          int length = b.getShort() & 0xffff;
-          b.position(b.position() + length);
-        }
-        case 3, 4, 9, 10, 11, 12, 17, 18 -> b.position(b.position() + 4);
-        case 5, 6 -> {
-          b.position(b.position() + 8);
-          i++;
-        }
-        case 7, 8, 16, 19, 20 -> b.position(b.position() + 2);
-        case 15 -> b.position(b.position() + 3);
-        default -> throw new IllegalArgumentException("constant pool tag " + tag);
-      }
-    }
+    skipConstants(b, constants);
     b.position(b.position() + 6); // access, this, super
     int interfaces = b.getShort() & 0xffff;
     b.position(b.position() + 2 * interfaces);
@@ -176,6 +180,60 @@ public final class TamperedJars {
     out.write(classFile, first, second - first);
     out.write(classFile, end, classFile.length - end);
     return Optional.of(out.toByteArray());
+  }
+
+  /** The class file with a NestMembers attribute naming {@code member}, appended. */
+  static byte[] withNestMember(byte[] classFile, String member) {
+    ByteBuffer b = ByteBuffer.wrap(classFile);
+    b.position(8);
+    int constants = b.getShort() & 0xffff;
+    skipConstants(b, constants);
+    int constantsEnd = b.position();
+    b.position(b.position() + 6);
+    int interfaces = b.getShort() & 0xffff;
+    b.position(b.position() + 2 * interfaces);
+    for (int members = 0; members < 2; members++) { // fields, then methods: the same layout
+      int count = b.getShort() & 0xffff;
+      for (int i = 0; i < count; i++) {
+        skipField(b);
+      }
+    }
+    int attributesAt = b.position();
+    int attributes = b.getShort() & 0xffff;
+    ByteBuffer out = ByteBuffer.allocate(classFile.length + 64 + member.length());
+    out.put(classFile, 0, 8).putShort((short) (constants + 3));
+    out.put(classFile, 10, constantsEnd - 10);
+    byte[] attributeName = "NestMembers".getBytes(StandardCharsets.UTF_8);
+    byte[] memberName = member.getBytes(StandardCharsets.UTF_8);
+    out.put((byte) 1).putShort((short) attributeName.length).put(attributeName);
+    out.put((byte) 1).putShort((short) memberName.length).put(memberName);
+    out.put((byte) 7).putShort((short) (constants + 1));
+    out.put(classFile, constantsEnd, attributesAt - constantsEnd);
+    out.putShort((short) (attributes + 1));
+    out.put(classFile, attributesAt + 2, classFile.length - attributesAt - 2);
+    out.putShort((short) constants).putInt(4).putShort((short) 1)
+        .putShort((short) (constants + 2));
+    return Arrays.copyOf(out.array(), out.position());
+  }
+
+  private static void skipConstants(ByteBuffer b, int constants) {
+    for (int i = 1; i < constants; i++) {
+      int tag = b.get();
+      switch (tag) {
+        case 1 -> {
+          int length = b.getShort() & 0xffff;
+          b.position(b.position() + length);
+        }
+        case 3, 4, 9, 10, 11, 12, 17, 18 -> b.position(b.position() + 4);
+        case 5, 6 -> {
+          b.position(b.position() + 8);
+          i++;
+        }
+        case 7, 8, 16, 19, 20 -> b.position(b.position() + 2);
+        case 15 -> b.position(b.position() + 3);
+        default -> throw new IllegalArgumentException("constant pool tag " + tag);
+      }
+    }
   }
 
   private static void skipField(ByteBuffer b) {

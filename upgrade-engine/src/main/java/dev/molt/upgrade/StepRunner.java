@@ -20,11 +20,13 @@ import java.util.List;
 final class StepRunner {
   private final Journal journal;
   private final PrintStream log;
+  private final TestPause pause;
   private final List<String> report = new ArrayList<>();
 
-  StepRunner(Journal journal, PrintStream log) {
+  StepRunner(Journal journal, PrintStream log, TestPause pause) {
     this.journal = journal;
     this.log = log;
+    this.pause = pause;
   }
 
   List<String> report() {
@@ -42,6 +44,7 @@ final class StepRunner {
       long t0 = System.nanoTime();
       try {
         journalStep(start.at(phase, i));
+        pause.at(i, step.describe());
         step.run();
       } catch (StepException e) {
         line("FAILED", step, t0);

@@ -51,6 +51,7 @@ public final class UpgradeEngine {
   private final PrintStream log;
   private final Map<String, String> env;
   private final BootOnce bootOnce;
+  private final TestPause pause;
   private final ReentrantLock running = new ReentrantLock();
   private final PurgeLedger purges;
   /** The version this JVM was told to restart into; further moves are refused. Under the lock. */
@@ -70,6 +71,7 @@ public final class UpgradeEngine {
     this.bootOnce = new BootOnce(node.root());
     this.env = Map.copyOf(env);
     this.log = log;
+    this.pause = TestPause.fromEnvironment(env, node.root(), log);
   }
 
   /**
@@ -129,7 +131,7 @@ public final class UpgradeEngine {
           request.trial());
       log.println("molt: " + request.direction().command() + " " + plan.from() + " -> "
           + plan.to() + " begins");
-      StepRunner runner = new StepRunner(journal, log);
+      StepRunner runner = new StepRunner(journal, log, pause);
       runner.run(plan, start);
       if (plan.restartsJvm()) {
         // the journal stays (phase restart_jvm): the new JVM reads it and finishes
@@ -372,7 +374,9 @@ public final class UpgradeEngine {
       throws UpgradeException {
     try {
       journal.write(start.at(UpgradeJournal.Phase.COMMIT, plan.steps().size()));
+      pause.at(plan.steps().size(), "commit");
       states.commit(plan.from(), plan.to(), trial);
+      pause.at(-1, "committed");
       journal.clear();
     } catch (FormatException | IOException e) {
       throw new UpgradeException(ExitCodes.FAILED_AFTER_POINT_OF_NO_RETURN, "the node runs "

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * What {@code redefineClasses} refuses to change — the "schema" of a class: its modifiers, its
- * superclass and interfaces, its fields, its methods and constructors with their signatures and
- * modifiers. Compared at the check, so a {@code redefine} of a class whose change is not body-only
+ * superclass and interfaces, its fields (and their order), its methods and constructors with their
+ * signatures and modifiers. Compared at the check, so a {@code redefine} of a class whose change is not body-only
  * (a hand-edited appup) is refused before anything runs, instead of failing at the step.
  */
 final class Schemas {
@@ -24,7 +24,12 @@ final class Schemas {
     List<String> old = schema(running);
     List<String> neu = schema(next);
     if (old.equals(neu)) {
-      return Optional.empty();
+      // the JVM also wants the fields in the same order (redefineClasses compares them one by
+      // one); reflection lists them as declared
+      List<String> before = fieldOrder(running);
+      List<String> after = fieldOrder(next);
+      return before.equals(after) ? Optional.empty() : Optional.of("fields declared in another"
+          + " order: " + before + " -> " + after);
     }
     TreeSet<String> removed = new TreeSet<>(old);
     neu.forEach(removed::remove);
@@ -55,6 +60,10 @@ final class Schemas {
     }
     parts.sort(null);
     return parts;
+  }
+
+  private static List<String> fieldOrder(Class<?> type) {
+    return Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
   }
 
   private static String params(Class<?>[] types) {

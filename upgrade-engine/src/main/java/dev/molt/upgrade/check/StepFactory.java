@@ -130,7 +130,8 @@ final class StepFactory {
     if (bytes.size() < classes.size()) {
       return Optional.empty();
     }
-    return Optional.of(new DefineStep(app, classes, ReleaseJars.loadersHolding(node, app), bytes));
+    return Optional.of(new DefineStep(app, classes, ReleaseJars.loadersHolding(node, app), bytes,
+        instrumentation));
   }
 
   private Optional<Step> restart(String app) {

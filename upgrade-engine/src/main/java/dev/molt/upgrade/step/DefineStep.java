@@ -1,26 +1,35 @@
 package dev.molt.upgrade.step;
 
 import dev.molt.kernel.loader.AppClassLoader;
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code define}: adds the new release's new classes to the app's existing loader, before the
  * redefined classes that use them run. A class cannot be taken out of a loader again, so undo
- * leaves it there, unused by the old code; a retry of the same upgrade finds it and goes on.
+ * leaves it there, unused by the old code. A retry of the same upgrade finds it and redefines it
+ * with this attempt's bytes, so a class fixed since the failed attempt runs as fixed (a fix that
+ * changes more than method bodies needs a reboot of the node first: the step says so).
  */
 public final class DefineStep implements Step {
   private final String app;
   private final List<String> classes;
   private final List<AppClassLoader> loaders;
   private final Map<String, byte[]> bytes;
+  private final Optional<Instrumentation> instrumentation;
 
+  /** @param instrumentation to bring a class an earlier attempt defined up to these bytes */
   public DefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
-      Map<String, byte[]> bytes) {
+      Map<String, byte[]> bytes, Optional<Instrumentation> instrumentation) {
     this.app = app;
     this.classes = List.copyOf(classes);
     this.loaders = List.copyOf(loaders);
     this.bytes = Map.copyOf(bytes);
+    this.instrumentation = instrumentation;
   }
 
   @Override
@@ -33,7 +42,8 @@ public final class DefineStep implements Step {
     for (AppClassLoader loader : loaders) {
       for (String name : classes) {
         if (loader.hasDefined(name)) {
-          continue; // defined by an earlier attempt that was rolled back
+          redefineEarlier(loader, name); // defined by an earlier attempt that was rolled back
+          continue;
         }
         try {
           loader.defineUpgradeClass(name, bytes.get(name));
@@ -42,6 +52,21 @@ public final class DefineStep implements Step {
               + "; list new classes after the new classes they extend", e);
         }
       }
+    }
+  }
+
+  private void redefineEarlier(AppClassLoader loader, String name) throws StepException {
+    if (instrumentation.isEmpty() || !instrumentation.get().isRedefineClassesSupported()) {
+      return;
+    }
+    try {
+      Class<?> earlier = Class.forName(name, false, loader);
+      instrumentation.get().redefineClasses(new ClassDefinition(earlier, bytes.get(name)));
+    } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException
+        | LinkageError e) {
+      throw new StepException("define " + name + " in " + loader + ": an earlier attempt of this"
+          + " upgrade defined it, and its new bytes cannot replace those (" + e + "); reboot the"
+          + " node (bin/<name> reboot) to drop it, then run the command again", e);
     }
   }
 

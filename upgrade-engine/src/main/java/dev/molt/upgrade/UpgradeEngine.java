@@ -13,6 +13,8 @@ import dev.molt.upgrade.check.PlanChecker;
 import dev.molt.upgrade.state.BootRecovery;
 import dev.molt.upgrade.state.Journal;
 import dev.molt.upgrade.state.ReleaseStates;
+import dev.molt.upgrade.unpack.Installations;
+import dev.molt.upgrade.unpack.Unpacked;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,8 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link #upgrade}), shows what it would run ({@link #plan}), keeps RELEASES.json's states and
  * the upgrade journal, and recovers after a JVM that died mid-upgrade ({@link #recoverAtBoot}).
  *
- * <p>Thread-safe: one upgrade or downgrade at a time per node; a second is refused with
- * {@link ExitCodes#BUSY}, never queued. No method accepts or returns null.
+ * <p>Thread-safe: one upgrade, downgrade, install, unpack or remove at a time per node; a second
+ * is refused with {@link ExitCodes#BUSY}, never queued. No method accepts or returns null.
  */
 public final class UpgradeEngine {
   private final Node node;
@@ -38,6 +41,7 @@ public final class UpgradeEngine {
   private final Journal journal;
   private final PrintStream log;
   private final ReentrantLock running = new ReentrantLock();
+  private final Installations installations;
 
   public UpgradeEngine(Node node, Optional<Instrumentation> instrumentation,
       Map<String, String> env, PrintStream log) {
@@ -46,6 +50,7 @@ public final class UpgradeEngine {
     this.states = new ReleaseStates(node.root());
     this.journal = new Journal(node.root());
     this.log = log;
+    this.installations = new Installations(node, log);
   }
 
   /** The release the node runs now. */
@@ -61,11 +66,14 @@ public final class UpgradeEngine {
    */
   public UpgradeResult upgrade(UpgradeRequest request) throws UpgradeException {
     if (!running.tryLock()) {
-      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade is running on "
-          + node.descriptor().name() + "; nothing was changed: wait for it to finish, then run "
-          + request.direction().command() + " " + request.version() + " again", List.of());
+      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade (or unpack,"
+          + " remove) is running on " + node.descriptor().name() + "; nothing was changed: wait"
+          + " for it to finish, then run " + request.direction().command() + " "
+          + request.version() + " again", List.of());
     }
     try {
+      List<String> prepared = installations.prepare(request.direction().command(),
+          requireVersion(request.version()));
       CheckedPlan plan = checker.check(request);
       registerUnpacked(plan.to());
       UpgradeJournal start = new UpgradeJournal(node.descriptor().name(), plan.from(), plan.to(),
@@ -79,7 +87,10 @@ public final class UpgradeEngine {
       ReleaseState state = request.trial() ? ReleaseState.CURRENT : ReleaseState.PERMANENT;
       log.println("molt: " + request.direction().command() + " to " + plan.to()
           + " committed; " + plan.to() + " is " + state.json());
-      return new UpgradeResult(plan.from(), plan.to(), state, runner.report());
+      List<String> report = new ArrayList<>();
+      prepared.forEach(line -> report.add("  ok      " + line));
+      report.addAll(runner.report());
+      return new UpgradeResult(plan.from(), plan.to(), state, report);
     } finally {
       running.unlock();
     }
@@ -143,6 +154,72 @@ public final class UpgradeEngine {
       throw new UpgradeException(ExitCodes.FAILURE, "cannot register " + releaseDir
           + " as unpacked: " + e.getMessage(), List.of(), e);
     }
+  }
+
+  /**
+   * Verifies and unpacks an upgrade package or a whole release tarball ({@code file}, absolute)
+   * into the release root; the release becomes {@code unpacked}. One command at a time with
+   * upgrades, downgrades and {@link #remove}.
+   *
+   * @param maxBytes a cap on the bytes the extraction may write, when the operator set one
+   */
+  public Unpacked unpack(Path file, OptionalLong maxBytes) throws UpgradeException {
+    lockOrBusy("unpack " + file);
+    try {
+      if (!file.isAbsolute()) {
+        throw new UpgradeException(ExitCodes.USAGE, "unpack needs an absolute path, not " + file
+            + " (bin/<name> unpack resolves it)", List.of());
+      }
+      return installations.unpack(file.normalize(), maxBytes);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
+   * Removes an {@code old} or {@code unpacked} release: {@code releases/<vsn>/} and the lib/
+   * directories no other installed release and no live loader uses. Returns the lines to print.
+   */
+  public List<String> remove(String version) throws UpgradeException {
+    lockOrBusy("remove " + version);
+    try {
+      return installations.remove(requireVersion(version));
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
+   * {@code upgrade} or {@code downgrade}, whichever the relups say: up when the target's relup
+   * upgrades from the running release, down when the running release's relup downgrades to it.
+   * {@code request.direction()} is ignored.
+   */
+  public UpgradeResult install(UpgradeRequest request) throws UpgradeException {
+    lockOrBusy("install " + request.version());
+    try {
+      installations.prepare("install", requireVersion(request.version()));
+      Direction direction = installations.direction(request.version());
+      return upgrade(new UpgradeRequest(request.version(), direction, request.trial(),
+          request.hookTimeout()));
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private void lockOrBusy(String command) throws UpgradeException {
+    if (!running.tryLock()) {
+      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade (or unpack, remove)"
+          + " is running on " + node.descriptor().name() + "; nothing was changed: wait for it to"
+          + " finish, then run " + command + " again", List.of());
+    }
+  }
+
+  private static String requireVersion(String version) throws UpgradeException {
+    if (!version.matches("[A-Za-z0-9][A-Za-z0-9_.+-]*")) {
+      throw new UpgradeException(ExitCodes.USAGE, "'" + version + "' is not a release version"
+          + " (letters, digits, and . _ + - after the first)", List.of());
+    }
+    return version;
   }
 
   /** Called once at boot: clears a journal left by a JVM that died mid-upgrade and says so. */

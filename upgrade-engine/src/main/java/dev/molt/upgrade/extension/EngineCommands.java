@@ -20,7 +20,8 @@ import java.util.List;
 final class EngineCommands implements RequestHandler {
   /** The commands, in the order {@code help} lists them. */
   static final List<String> NAMES =
-      List.of("upgrade", "downgrade", "plan", "releases", "make_permanent");
+      List.of("upgrade", "downgrade", "plan", "releases", "make_permanent", "unpack", "install",
+          "remove");
 
   private final UpgradeEngine engine;
   private final Node node;
@@ -43,6 +44,12 @@ final class EngineCommands implements RequestHandler {
         return releases();
       case "make_permanent":
         return makePermanent(request);
+      case "unpack":
+        return InstallCommands.unpack(engine, request);
+      case "install":
+        return install(request);
+      case "remove":
+        return InstallCommands.remove(engine, request);
       default:
         return Response.failed(ExitCodes.USAGE, "molt: not an upgrade command: "
             + request.command() + "\n");
@@ -50,15 +57,26 @@ final class EngineCommands implements RequestHandler {
   }
 
   private Response move(Request request, Direction direction) {
+    return move(request, direction, false);
+  }
+
+  /** {@code install <vsn>}: whichever of upgrade and downgrade the relups say. */
+  private Response install(Request request) {
+    return move(request, Direction.UP, true);
+  }
+
+  private Response move(Request request, Direction direction, boolean install) {
     UpgradeRequest parsed;
     try {
       parsed = parse(request.args(), direction);
     } catch (IllegalArgumentException e) {
-      return Response.failed(ExitCodes.USAGE, "molt: " + e.getMessage() + "\n");
+      return Response.failed(ExitCodes.USAGE, "molt: " + (install
+          ? e.getMessage().replace("usage: upgrade", "usage: install") : e.getMessage()) + "\n");
     }
     try {
-      UpgradeResult result = engine.upgrade(parsed);
-      StringBuilder out = new StringBuilder(direction.command() + " " + node.descriptor().name()
+      UpgradeResult result = install ? engine.install(parsed) : engine.upgrade(parsed);
+      StringBuilder out = new StringBuilder((install ? "install" : direction.command()) + " "
+          + node.descriptor().name()
           + " " + result.from() + " -> " + result.to() + "\n");
       result.report().forEach(l -> out.append(l).append('\n'));
       out.append(node.descriptor().name()).append(' ').append(result.to())
@@ -132,7 +150,7 @@ final class EngineCommands implements RequestHandler {
     }
   }
 
-  private static Response failure(UpgradeException e) {
+  static Response failure(UpgradeException e) {
     StringBuilder err = new StringBuilder("molt: " + e.getMessage() + "\n");
     if (!e.report().isEmpty()) {
       err.append("steps:\n");

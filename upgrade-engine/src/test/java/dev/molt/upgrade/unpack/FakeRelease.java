@@ -1,7 +1,10 @@
 package dev.molt.upgrade.unpack;
 
 import dev.molt.format.AppSpec;
+import dev.molt.format.EntryPoint;
 import dev.molt.format.Formats;
+import dev.molt.format.Instruction;
+import dev.molt.format.RelupStep;
 import dev.molt.format.JarRef;
 import dev.molt.format.KernelRef;
 import dev.molt.format.ReleaseDescriptor;
@@ -29,6 +32,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  */
 final class FakeRelease {
   static final String NAME = "demo";
+  private static final RelupStep NO_RETURN = RelupStep.node(new Instruction.PointOfNoReturn());
 
   private FakeRelease() {}
 
@@ -45,7 +49,8 @@ final class FakeRelease {
     AppSpec lib = new AppSpec("lib", "1.0", Optional.empty(), List.of(jar("lib.jar", "lib/lib-1.0")),
         List.of(), List.of(), Optional.empty());
     AppSpec app = new AppSpec("app", version, Optional.empty(),
-        List.of(jar("app.jar", "lib/app-" + version)), List.of("lib"), List.of("lib"), Optional.empty());
+        List.of(jar("app.jar", "lib/app-" + version)), List.of("lib"), List.of("lib"),
+        Optional.of(new EntryPoint(EntryPoint.Kind.APPLICATION, "demo.App", List.of())));
     return new ReleaseDescriptor(name, version, "prod", kernel, RuntimeSpec.system(),
         List.of(lib, app), List.of());
   }
@@ -75,8 +80,8 @@ final class FakeRelease {
     }
     if (relup) {
       files.put("releases/" + version + "/relup.json", UpgradeFormats.toJson(new Relup(NAME,
-          version, List.of(new RelupPlan("0.1.0", List.of())),
-          List.of(new RelupPlan("0.1.0", List.of())))));
+          version, List.of(new RelupPlan("0.1.0", List.of(NO_RETURN))),
+          List.of(new RelupPlan("0.1.0", List.of(NO_RETURN))))));
     }
     return files;
   }

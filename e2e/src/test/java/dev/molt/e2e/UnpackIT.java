@@ -224,8 +224,8 @@ class UnpackIT {
     CommandResult unpack = run("unpack", tarball.toString());
 
     assertThat(remove.exitCode()).as(remove.toString()).isEqualTo(13);
-    assertThat(remove.stderr()).contains("is running on book_app; nothing was changed",
-        "then run remove 0.2.0 again");
+    assertThat(remove.stderr()).contains("another upgrade or downgrade is running on book_app,"
+        + " or an unpack or remove; nothing was changed", "then run remove 0.2.0 again");
     assertThat(unpack.exitCode()).as(unpack.toString()).isEqualTo(13);
     CommandResult up = first.get(120, TimeUnit.SECONDS);
     assertThat(up.exitCode()).as(up.toString()).isZero();

@@ -66,8 +66,8 @@ public final class UpgradeEngine {
    */
   public UpgradeResult upgrade(UpgradeRequest request) throws UpgradeException {
     if (!running.tryLock()) {
-      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade (or unpack,"
-          + " remove) is running on " + node.descriptor().name() + "; nothing was changed: wait"
+      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade is running on "
+          + node.descriptor().name() + ", or an unpack or remove; nothing was changed: wait"
           + " for it to finish, then run " + request.direction().command() + " "
           + request.version() + " again", List.of());
     }
@@ -208,9 +208,9 @@ public final class UpgradeEngine {
 
   private void lockOrBusy(String command) throws UpgradeException {
     if (!running.tryLock()) {
-      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade (or unpack, remove)"
-          + " is running on " + node.descriptor().name() + "; nothing was changed: wait for it to"
-          + " finish, then run " + command + " again", List.of());
+      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade is running on "
+          + node.descriptor().name() + ", or an unpack or remove; nothing was changed: wait for"
+          + " it to finish, then run " + command + " again", List.of());
     }
   }
 

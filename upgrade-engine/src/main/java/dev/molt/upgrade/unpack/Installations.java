@@ -43,6 +43,7 @@ public final class Installations {
    * @throws UpgradeException {@link ExitCodes#CHECK_FAILED} when the file is refused
    */
   public Unpacked unpack(Path file, OptionalLong maxBytes) throws UpgradeException {
+    deleteLeftOverScratch();
     Unpacked done = unpacker().unpack(file, false, maxBytes);
     log.println("molt: unpacked " + done.name() + " " + done.version() + " from " + file);
     return done;
@@ -50,6 +51,7 @@ public final class Installations {
 
   /** Removes an {@code old} or {@code unpacked} release; returns what it printed. */
   public List<String> remove(String version) throws UpgradeException {
+    deleteLeftOverScratch();
     Set<String> live = new TreeSet<>(LibDirs.of(node.descriptor()));
     Path lib = node.root().resolve("lib");
     for (NodeApp app : node.apps()) {
@@ -140,6 +142,25 @@ public final class Installations {
       return Optional.of(UpgradeFormats.readRelup(file));
     } catch (FormatException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Scratch directories a JVM killed during an unpack or remove left behind; with the lock held
+   * none is in use. An unpack's holds nothing installed (moving into place is the last rename);
+   * a remove's whose release RELEASES.json still lists was not committed, and is moved back.
+   */
+  private void deleteLeftOverScratch() throws UpgradeException {
+    for (Path p : Unpacker.list(node.root().resolve("releases"))) {
+      String n = p.getFileName().toString();
+      if ((n.startsWith(".unpack-") || n.startsWith(".remove-"))
+          && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (n.startsWith(".remove-") && !Remover.putBackUncommitted(node.root(), p, log)) {
+          continue;
+        }
+        log.println("molt: deleting " + p + ", left by an unpack or remove that did not finish");
+        Staging.delete(p);
+      }
     }
   }
 

@@ -112,6 +112,41 @@ final class Remover {
     return out;
   }
 
+  /**
+   * A scratch directory {@code trash} of a remove that a dead JVM did not finish: when its
+   * release is still in RELEASES.json (the removal was not committed) and not back in place,
+   * renames its {@code releases/<vsn>/} and lib/ directories back where they were.
+   *
+   * @return whether {@code trash} may be deleted now (false when putting back failed)
+   */
+  static boolean putBackUncommitted(Path root, Path trash, java.io.PrintStream log) {
+    Path release = trash.resolve("release");
+    try {
+      if (!Files.isRegularFile(release.resolve("release.json"), LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+      String version = Formats.readRelease(release.resolve("release.json")).version();
+      Path target = root.resolve("releases").resolve(version);
+      if (new ReleaseStates(root).read().release(version).isEmpty()
+          || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+      for (Path lib : Unpacker.list(trash)) {
+        Path back = root.resolve("lib").resolve(lib.getFileName().toString());
+        if (!lib.equals(release) && !Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
+          Files.move(lib, back, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      Files.move(release, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      log.println("molt: put release " + version + " back from " + trash + ": its remove did not"
+          + " finish");
+      return true;
+    } catch (IOException | FormatException | UpgradeException e) {
+      log.println("molt: cannot put back what " + trash + " holds (" + e + "); left as it is");
+      return false;
+    }
+  }
+
   private ReleaseDescriptor read(Path file) throws UpgradeException {
     try {
       return Formats.readRelease(file);

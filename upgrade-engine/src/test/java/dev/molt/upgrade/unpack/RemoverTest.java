@@ -72,6 +72,33 @@ class RemoverTest {
   }
 
   @Test
+  void removeInterruptedBeforeItsCommit_isPutBack() throws Exception {
+    Path trash = Files.createDirectories(root.resolve("releases/.remove-123"));
+    Files.move(root.resolve("releases/0.2.0"), trash.resolve("release"));
+    Files.move(root.resolve("lib/app-0.2.0"), trash.resolve("app-0.2.0"));
+
+    boolean deletable = Remover.putBackUncommitted(root, trash,
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+
+    assertThat(deletable).isTrue();
+    assertThat(root.resolve("releases/0.2.0/release.json")).isRegularFile();
+    assertThat(root.resolve("lib/app-0.2.0/app.jar")).isRegularFile();
+  }
+
+  @Test
+  void removeInterruptedAfterItsCommit_isLeftToBeDeleted() throws Exception {
+    Path trash = Files.createDirectories(root.resolve("releases/.remove-123"));
+    Files.move(root.resolve("releases/0.2.0"), trash.resolve("release"));
+    var now = Formats.readReleases(root.resolve("releases/RELEASES.json"));
+    Formats.writeReleases(root.resolve("releases/RELEASES.json"), new dev.molt.format.ReleasesFile(
+        now.name(), now.releases().stream().filter(r -> !r.version().equals("0.2.0")).toList()));
+
+    assertThat(Remover.putBackUncommitted(root, trash,
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isTrue();
+    assertThat(root.resolve("releases/0.2.0")).doesNotExist();
+  }
+
+  @Test
   void runningRelease_isRefused() throws Exception {
     assertRefused("0.1.0", "0.1.0 is the release the node runs");
   }

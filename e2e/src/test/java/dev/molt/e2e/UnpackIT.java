@@ -39,6 +39,9 @@ class UnpackIT {
   private static final String NEW_404 = "try /books, /stats or /health";
   /** What a failed command may leave: the node's log and scratch. */
   private static final List<String> SCRATCH = List.of("tmp", "var");
+  /** The same, and RELEASES.json, rewritten (same text, new time) by unpack then remove. */
+  private static final List<String> SCRATCH_AND_RELEASES_JSON =
+      List.of("tmp", "var", "releases/RELEASES.json");
   private static Path v1;
   private static Path v2;
   private static Path pkg;
@@ -132,7 +135,8 @@ class UnpackIT {
   @Test
   void remove_thenUnpackAgain_thenInstallUpAndDown() throws Exception {
     start();
-    Map<String, String> before = FileTree.snapshot(node.root(), SCRATCH);
+    Map<String, String> before = FileTree.snapshot(node.root(), SCRATCH_AND_RELEASES_JSON);
+    String releasesBefore = Files.readString(node.root().resolve("releases/RELEASES.json"));
     assertThat(run("unpack", pkg.toString()).exitCode()).isZero();
 
     CommandResult remove = run("remove", "0.2.0");
@@ -140,9 +144,9 @@ class UnpackIT {
     assertThat(remove.exitCode()).as(remove.toString()).isZero();
     assertThat(remove.stdout()).contains("removed book_app 0.2.0: releases/0.2.0/,"
         + " lib/book_app-0.2.0");
-    assertThat(FileTree.snapshot(node.root(), SCATCH_AND_RELEASES_JSON))
-        .isEqualTo(without(before, "releases/RELEASES.json"));
-    assertThat(releases().release("0.2.0")).isEmpty();
+    // exactly the files the node had before the unpack
+    assertThat(FileTree.snapshot(node.root(), SCRATCH_AND_RELEASES_JSON)).isEqualTo(before);
+    assertThat(node.root().resolve("releases/RELEASES.json")).hasContent(releasesBefore);
     assertThat(node.root().resolve("lib/h2-2.5.252")).isDirectory(); // 0.1.0 uses it
 
     assertThat(run("unpack", pkg.toString()).exitCode()).isZero();
@@ -155,15 +159,6 @@ class UnpackIT {
     assertThat(down.exitCode()).as(down.toString()).isZero();
     assertThat(down.stdout()).contains("book_app 0.1.0 is running, permanent");
     assertThat(Http.get(port, "/nope").body()).doesNotContain(NEW_404);
-  }
-
-  private static final List<String> SCATCH_AND_RELEASES_JSON =
-      List.of("tmp", "var", "releases/RELEASES.json");
-
-  private static Map<String, String> without(Map<String, String> tree, String path) {
-    Map<String, String> copy = new java.util.TreeMap<>(tree);
-    copy.remove(path);
-    return copy;
   }
 
   @Test
@@ -181,6 +176,26 @@ class UnpackIT {
         + " releases/0.2.0/book_app-0.2.0.tar.gz");
     assertThat(jar).hasBinaryContent(original);
     assertThat(Http.get(port, "/nope").body()).contains(NEW_404);
+  }
+
+  @Test
+  void downgrade_restoresTheOldReleasesDeletedJarFromItsArchivedTarball() throws Exception {
+    start();
+    assertThat(run("unpack", pkg.toString()).exitCode()).isZero();
+    assertThat(run("upgrade", "0.2.0").exitCode()).isZero();
+    // the archive molt:release keeps in the release itself
+    assertThat(node.root().resolve("releases/0.1.0/book_app-0.1.0.tar.gz")).isRegularFile();
+    Path jar = node.root().resolve("lib/book_app-0.1.0/book_app-0.1.0.jar");
+    byte[] original = Files.readAllBytes(jar);
+    Files.delete(jar);
+
+    CommandResult down = run("downgrade", "0.1.0");
+
+    assertThat(down.exitCode()).as(down.toString()).isZero();
+    assertThat(down.stdout()).contains("restored lib/book_app-0.1.0/ of book_app 0.1.0 from"
+        + " releases/0.1.0/book_app-0.1.0.tar.gz", "book_app 0.1.0 is running, permanent");
+    assertThat(jar).hasBinaryContent(original);
+    assertThat(Http.get(port, "/nope").body()).doesNotContain(NEW_404);
   }
 
   @Test

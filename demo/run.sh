@@ -98,9 +98,8 @@ mvn -B -q "$@" -f "$next/pom.xml" package "dev.molt:molt-maven-plugin:$molt_vers
   -DskipTests
 run ls -l "$next/target/book_app-0.2.0-upgrade.tar.gz"
 
-step "Copying the upgrade package into the node (releases/0.2.0 and the lib/ directories it lacks)"
-run tar -xzf "$next/target/book_app-0.2.0-upgrade.tar.gz" -C "$work"
-(cd "$work/book_app" && run sha256sum --quiet -c releases/0.2.0/checksums.sha256 && echo "checksums: ok")
+step "Unpacking the upgrade package into the running node (verified, then releases/0.2.0 and the lib/ directories it lacks)"
+run "$node" unpack "$next/target/book_app-0.2.0-upgrade.tar.gz"
 
 step "Upgrading the running node to 0.2.0, live, while a client keeps calling it"
 rm -f "$work/load.stop"

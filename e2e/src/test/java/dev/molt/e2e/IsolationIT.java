@@ -54,6 +54,10 @@ class IsolationIT {
     for (Properties seen : List.of(a, b)) {
       assertThat(seen.getProperty("jackson")).as("Jackson visible to an app").isEqualTo("false");
       assertThat(seen.getProperty("kernel")).as("kernel visible to an app").isEqualTo("false");
+      assertThat(seen.getProperty("compress")).as("the kernel's commons-compress visible to an app")
+          .isEqualTo("false");
+      assertThat(seen.getProperty("upgradeEngine")).as("the upgrade engine visible to an app")
+          .isEqualTo("false");
       assertThat(seen.getProperty("api")).as("molt-api visible to an app").isEqualTo("true");
     }
     assertThat(built.descriptor().apps()).extracting(app -> app.name() + "-" + app.version())

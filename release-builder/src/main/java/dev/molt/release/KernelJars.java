@@ -13,13 +13,15 @@ import java.util.stream.Stream;
 /**
  * Picks the Molt kernel jars out of a class path or a set of files: molt-runtime-loader (first:
  * it is the java agent), molt-api, molt-format, molt-control, molt-services, molt-upgrade-engine
- * (a kernel extension) and their runtime dependencies (jackson-*, asm: the handles of published
- * services are generated with it). The kernel version is the runtime-loader's. Stateless and
+ * (a kernel extension) with molt-archive and molt-signature (its unpack command), and their
+ * runtime dependencies (jackson-*, asm: the handles of published services are generated with it;
+ * commons-compress with the commons-io and commons-lang3 it reads tarballs with). The kernel version is the runtime-loader's. Stateless and
  * thread-safe.
  */
 public final class KernelJars {
   private static final Pattern KERNEL_JAR = Pattern.compile(
       "(molt-runtime-loader|molt-api|molt-format|molt-control|molt-services|molt-upgrade-engine"
+          + "|molt-archive|molt-signature|commons-compress|commons-io|commons-lang3"
           + "|jackson-[a-z0-9-]+?|asm)"
           + "-(\\d[^/]*?)\\.jar");
   static final String AGENT = "molt-runtime-loader";

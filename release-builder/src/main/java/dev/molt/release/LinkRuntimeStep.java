@@ -18,6 +18,14 @@ final class LinkRuntimeStep implements Step {
   /** What the kernel needs beyond what jdeps can see: the agent machinery. */
   static final List<String> KERNEL_MODULES = List.of("java.instrument", "jdk.unsupported");
   static final List<String> OPTIONAL_KERNEL_MODULES = List.of("jdk.jshell", "jdk.compiler");
+  /**
+   * Modules that kernel dependencies require (module-info, not static) for parts the kernel never
+   * calls: commons-compress and commons-lang3 require java.desktop (java.beans, for pack200 and
+   * event utilities), and the kernel reads only tar and gzip with them (unpack), which run on
+   * java.base alone. An app that needs java.desktop still gets it from the jdeps of its jars.
+   */
+  static final java.util.Map<String, Set<String>> UNUSED_KERNEL_REQUIRES = java.util.Map.of(
+      "commons-compress-", Set.of("java.desktop"), "commons-lang3-", Set.of("java.desktop"));
 
   @Override
   public boolean applies(BuildContext c) {
@@ -108,7 +116,11 @@ final class LinkRuntimeStep implements Step {
       if (jar.getFileName().toString().startsWith("molt-")) {
         molt.add(jar);
       } else if (requires.isPresent()) {
-        requires.get().stream().filter(available::contains).forEach(modules::add);
+        String name = jar.getFileName().toString();
+        requires.get().stream().filter(available::contains)
+            .filter(m -> UNUSED_KERNEL_REQUIRES.entrySet().stream()
+                .noneMatch(u -> name.startsWith(u.getKey()) && u.getValue().contains(m)))
+            .forEach(modules::add);
       } else {
         analyse.add(jar);
       }

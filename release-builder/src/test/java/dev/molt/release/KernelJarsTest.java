@@ -36,6 +36,22 @@ class KernelJarsTest {
   }
 
   @Test
+  void fromClassPath_picksWhatUnpackNeeds_archiveSignatureAndCommonsCompressWithItsDependencies()
+      throws Exception {
+    Path loader = TestJars.library(dir.resolve("molt-runtime-loader-0.1.0.jar"), "k.X");
+    Path archive = TestJars.library(dir.resolve("molt-archive-0.1.0.jar"), "a.X");
+    Path signature = TestJars.library(dir.resolve("molt-signature-0.1.0.jar"), "s.X");
+    Path compress = TestJars.library(dir.resolve("commons-compress-1.28.0.jar"), "c.X");
+    Path io = TestJars.library(dir.resolve("commons-io-2.22.0.jar"), "i.X");
+    Path lang = TestJars.library(dir.resolve("commons-lang3-3.18.0.jar"), "l.X");
+    Path codec = TestJars.library(dir.resolve("commons-codec-1.19.0.jar"), "d.X");
+    String cp = String.join(File.pathSeparator, codec.toString(), lang.toString(), io.toString(),
+        compress.toString(), signature.toString(), archive.toString(), loader.toString());
+    assertThat(KernelJars.fromClassPath(cp).jars())
+        .containsExactly(loader, archive, signature, compress, io, lang);
+  }
+
+  @Test
   void fromClassPath_withoutRuntimeLoader_fails() throws Exception {
     Path format = TestJars.library(dir.resolve("molt-format-0.1.0.jar"), "f.X");
     assertThatThrownBy(() -> KernelJars.fromClassPath(format.toString()))

@@ -19,6 +19,8 @@ import dev.molt.upgrade.state.BootRecovery;
 import dev.molt.upgrade.state.Journal;
 import dev.molt.upgrade.state.ReleaseStates;
 import dev.molt.upgrade.step.StepException;
+import dev.molt.upgrade.unpack.Installations;
+import dev.molt.upgrade.unpack.Unpacked;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -40,8 +43,8 @@ import java.util.function.Supplier;
  * ({@link #upgrade}), shows what it would run ({@link #plan}), keeps RELEASES.json's states and
  * the upgrade journal, and recovers after a JVM that died mid-upgrade ({@link #recoverAtBoot}).
  *
- * <p>Thread-safe: one upgrade or downgrade at a time per node; a second is refused with
- * {@link ExitCodes#BUSY}, never queued. No method accepts or returns null.
+ * <p>Thread-safe: one upgrade, downgrade, install, unpack or remove at a time per node; a second
+ * is refused with {@link ExitCodes#BUSY}, never queued. No method accepts or returns null.
  */
 public final class UpgradeEngine {
   private final Node node;
@@ -60,6 +63,7 @@ public final class UpgradeEngine {
   private volatile UpgradeJournal finishing;
   /** The outcome of {@link #finishRestart}: a result, or an UpgradeException. */
   private final CompletableFuture<UpgradeResult> finished = new CompletableFuture<>();
+  private final Installations installations;
 
   public UpgradeEngine(Node node, Optional<Instrumentation> instrumentation,
       Map<String, String> env, PrintStream log) {
@@ -72,6 +76,7 @@ public final class UpgradeEngine {
     this.env = Map.copyOf(env);
     this.log = log;
     this.pause = TestPause.fromEnvironment(env, node.root(), log);
+    this.installations = new Installations(node, log);
   }
 
   /**
@@ -113,8 +118,9 @@ public final class UpgradeEngine {
   private UpgradeResult move(UpgradeRequest request, boolean withTrial) throws UpgradeException {
     if (!running.tryLock()) {
       throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade is running on "
-          + node.descriptor().name() + "; nothing was changed: wait for it to finish, then run "
-          + request.direction().command() + " " + request.version() + " again", List.of());
+          + node.descriptor().name() + ", or an unpack or remove; nothing was changed: wait"
+          + " for it to finish, then run " + request.direction().command() + " "
+          + request.version() + " again", List.of());
     }
     try {
       if (restartPending != null) {
@@ -123,6 +129,8 @@ public final class UpgradeEngine {
             + " start it (bin/" + node.descriptor().name() + " reboot), then run the command"
             + " again if it is still needed", List.of());
       }
+      List<String> prepared = installations.prepare(request.direction().command(),
+          requireVersion(request.version()));
       CheckedPlan plan = checker.check(request);
       registerUnpacked(plan.to());
       UpgradeJournal start = new UpgradeJournal(node.descriptor().name(), plan.from(), plan.to(),
@@ -133,24 +141,26 @@ public final class UpgradeEngine {
           + plan.to() + " begins");
       StepRunner runner = new StepRunner(journal, log, pause);
       runner.run(plan, start);
+      List<String> report = new ArrayList<>();
+      prepared.forEach(line -> report.add("  ok      " + line));
+      report.addAll(runner.report());
       if (plan.restartsJvm()) {
         // the journal stays (phase restart_jvm): the new JVM reads it and finishes
         restartPending = plan.to();
         log.println("molt: " + request.direction().command() + " to " + plan.to()
             + " continues in a new JVM: the node is to stop and boot " + plan.to() + " once");
-        return new UpgradeResult(plan.from(), plan.to(), ReleaseState.UNPACKED, runner.report(),
-            true);
+        return new UpgradeResult(plan.from(), plan.to(), ReleaseState.UNPACKED, report, true);
       }
       Optional<TrialCheck> check = withTrial ? plan.next().trial() : Optional.empty();
       if (check.isPresent()) {
-        commit(plan, start, true, runner.report());
-        return trial(request, plan, check.get(), runner.report());
+        commit(plan, start, true, report);
+        return trial(request, plan, check.get(), report);
       }
-      commit(plan, start, request.trial(), runner.report());
+      commit(plan, start, request.trial(), report);
       ReleaseState state = request.trial() ? ReleaseState.CURRENT : ReleaseState.PERMANENT;
       log.println("molt: " + request.direction().command() + " to " + plan.to()
           + " committed; " + plan.to() + " is " + state.json());
-      return new UpgradeResult(plan.from(), plan.to(), state, runner.report());
+      return new UpgradeResult(plan.from(), plan.to(), state, report);
     } finally {
       running.unlock();
     }
@@ -274,6 +284,72 @@ public final class UpgradeEngine {
       throw new UpgradeException(ExitCodes.FAILURE, "cannot register " + releaseDir
           + " as unpacked: " + e.getMessage(), List.of(), e);
     }
+  }
+
+  /**
+   * Verifies and unpacks an upgrade package or a whole release tarball ({@code file}, absolute)
+   * into the release root; the release becomes {@code unpacked}. One command at a time with
+   * upgrades, downgrades and {@link #remove}.
+   *
+   * @param maxBytes a cap on the bytes the extraction may write, when the operator set one
+   */
+  public Unpacked unpack(Path file, OptionalLong maxBytes) throws UpgradeException {
+    lockOrBusy("unpack " + file);
+    try {
+      if (!file.isAbsolute()) {
+        throw new UpgradeException(ExitCodes.USAGE, "unpack needs an absolute path, not " + file
+            + " (bin/<name> unpack resolves it)", List.of());
+      }
+      return installations.unpack(file.normalize(), maxBytes);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
+   * Removes an {@code old} or {@code unpacked} release: {@code releases/<vsn>/} and the lib/
+   * directories no other installed release and no live loader uses. Returns the lines to print.
+   */
+  public List<String> remove(String version) throws UpgradeException {
+    lockOrBusy("remove " + version);
+    try {
+      return installations.remove(requireVersion(version));
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /**
+   * {@code upgrade} or {@code downgrade}, whichever the relups say: up when the target's relup
+   * upgrades from the running release, down when the running release's relup downgrades to it.
+   * {@code request.direction()} is ignored.
+   */
+  public UpgradeResult install(UpgradeRequest request) throws UpgradeException {
+    lockOrBusy("install " + request.version());
+    try {
+      installations.prepare("install", requireVersion(request.version()));
+      Direction direction = installations.direction(request.version());
+      return upgrade(new UpgradeRequest(request.version(), direction, request.trial(),
+          request.hookTimeout()));
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private void lockOrBusy(String command) throws UpgradeException {
+    if (!running.tryLock()) {
+      throw new UpgradeException(ExitCodes.BUSY, "another upgrade or downgrade is running on "
+          + node.descriptor().name() + ", or an unpack or remove; nothing was changed: wait for"
+          + " it to finish, then run " + command + " again", List.of());
+    }
+  }
+
+  private static String requireVersion(String version) throws UpgradeException {
+    if (!version.matches("[A-Za-z0-9][A-Za-z0-9_.+-]*")) {
+      throw new UpgradeException(ExitCodes.USAGE, "'" + version + "' is not a release version"
+          + " (letters, digits, and . _ + - after the first)", List.of());
+    }
+    return version;
   }
 
   /**

@@ -177,8 +177,8 @@ public final class PlanChecker {
     Path file = node.root().resolve("releases").resolve(target).resolve("release.json");
     if (!Files.isRegularFile(file)) {
       throw failed(request, List.of("release " + target + " is not installed: " + file
-          + " is missing; copy the release's releases/" + target + "/ and the lib/ directories"
-          + " the node lacks into " + node.root() + " (what an upgrade package holds)"));
+          + " is missing; unpack its upgrade package or release tarball first (bin/"
+          + node.descriptor().name() + " unpack <file>)"));
     }
     try {
       ReleaseDescriptor next = Formats.readRelease(file);

@@ -20,7 +20,8 @@ import java.util.List;
 final class EngineCommands implements RequestHandler {
   /** The commands, in the order {@code help} lists them. */
   static final List<String> NAMES =
-      List.of("upgrade", "downgrade", "plan", "releases", "make_permanent", "await_upgrade");
+      List.of("upgrade", "downgrade", "plan", "releases", "make_permanent", "unpack", "install",
+          "remove", "await_upgrade");
   /** How long {@code await_upgrade} waits at most for the new JVM to finish an upgrade. */
   static final Duration AWAIT_LIMIT = Duration.ofMinutes(10);
 
@@ -47,6 +48,12 @@ final class EngineCommands implements RequestHandler {
         return makePermanent(request);
       case "await_upgrade":
         return awaitUpgrade(request);
+      case "unpack":
+        return InstallCommands.unpack(engine, request);
+      case "install":
+        return install(request);
+      case "remove":
+        return InstallCommands.remove(engine, request);
       default:
         return Response.failed(ExitCodes.USAGE, "molt: not an upgrade command: "
             + request.command() + "\n");
@@ -54,17 +61,27 @@ final class EngineCommands implements RequestHandler {
   }
 
   private Response move(Request request, Direction direction) {
+    return move(request, direction, false);
+  }
+
+  /** {@code install <vsn>}: whichever of upgrade and downgrade the relups say. */
+  private Response install(Request request) {
+    return move(request, Direction.UP, true);
+  }
+
+  private Response move(Request request, Direction direction, boolean install) {
     UpgradeRequest parsed;
     try {
       parsed = parse(request.args(), direction);
     } catch (IllegalArgumentException e) {
-      return Response.failed(ExitCodes.USAGE, "molt: " + e.getMessage() + "\n");
+      return Response.failed(ExitCodes.USAGE, "molt: " + (install
+          ? e.getMessage().replace("usage: upgrade", "usage: install") : e.getMessage()) + "\n");
     }
     try {
       String name = node.descriptor().name();
-      UpgradeResult result = engine.upgrade(parsed);
-      StringBuilder out = new StringBuilder(direction.command() + " " + name
-          + " " + result.from() + " -> " + result.to() + "\n");
+      UpgradeResult result = install ? engine.install(parsed) : engine.upgrade(parsed);
+      StringBuilder out = new StringBuilder((install ? "install" : direction.command()) + " "
+          + name + " " + result.from() + " -> " + result.to() + "\n");
       result.report().forEach(l -> out.append(l).append('\n'));
       if (result.restartPending()) {
         // bin/<name> reads the exit code: it stops the node, starts it, and asks await_upgrade
@@ -161,7 +178,7 @@ final class EngineCommands implements RequestHandler {
     }
   }
 
-  private static Response failure(UpgradeException e) {
+  static Response failure(UpgradeException e) {
     StringBuilder err = new StringBuilder("molt: " + e.getMessage() + "\n");
     if (!e.report().isEmpty()) {
       err.append("steps:\n");

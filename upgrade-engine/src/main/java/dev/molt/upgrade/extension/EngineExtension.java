@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Plugs the engine into the kernel ({@code META-INF/services}): recovers from an upgrade a dead
  * JVM left half-done, then adds the commands {@code upgrade}, {@code downgrade}, {@code plan},
- * {@code releases} and {@code make_permanent} to the control channel.
+ * {@code releases}, {@code make_permanent}, {@code unpack}, {@code install} and {@code remove} to
+ * the control channel.
  */
 public final class EngineExtension implements NodeExtension {
   @Override

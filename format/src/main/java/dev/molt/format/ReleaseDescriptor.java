@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The contents of {@code releases/<vsn>/release.json}: which apps at which versions make the
- * release, their dependency edges, jars with checksums, entry points, the kernel and the runtime.
+ * release, their dependency edges, jars with checksums, entry points, the kernel, the runtime and
+ * the bounds of a live service update.
  *
  * <p>The compact constructor checks the invariants that span apps: unique names, every
  * {@code dependsOn} names an app of the release, no cycles, and apps listed dependencies first.
@@ -23,7 +24,8 @@ public record ReleaseDescriptor(
     KernelRef kernel,
     RuntimeSpec runtime,
     List<AppSpec> apps,
-    List<CommandSpec> commands) {
+    List<CommandSpec> commands,
+    UpgradeSettings upgrade) {
 
   /** The schema version this code writes and reads. */
   public static final int SCHEMA = 1;
@@ -34,12 +36,19 @@ public record ReleaseDescriptor(
     Names.requireName(environment, "environment");
     Objects.requireNonNull(kernel, "kernel");
     Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(upgrade, "upgrade");
     apps = List.copyOf(apps);
     commands = List.copyOf(commands);
     checkApps(apps);
     apps = List.copyOf(ClassPaths.complete(apps, byName(apps)));
     checkClassPathOrder(apps);
     checkCommands(commands);
+  }
+
+  /** A release with the default {@link UpgradeSettings}. */
+  public ReleaseDescriptor(String name, String version, String environment, KernelRef kernel,
+      RuntimeSpec runtime, List<AppSpec> apps, List<CommandSpec> commands) {
+    this(name, version, environment, kernel, runtime, apps, commands, UpgradeSettings.DEFAULTS);
   }
 
   /** The app named {@code name}, if the release has it. */

@@ -14,7 +14,8 @@ final class ReleaseJson {
 
   static ReleaseDescriptor read(JsonValue root) throws InvalidField {
     Fields top = new Fields(root, "");
-    top.allowOnly("schema", "name", "version", "environment", "kernel", "runtime", "apps", "commands");
+    top.allowOnly("schema", "name", "version", "environment", "kernel", "runtime", "apps", "commands",
+        "upgrade");
     int schema = top.integer("schema");
     if (schema != ReleaseDescriptor.SCHEMA) {
       throw new InvalidField("schema", "is " + schema + ", this Molt reads schema "
@@ -39,7 +40,20 @@ final class ReleaseJson {
         commands.add(c.build(f -> new CommandSpec(cn, script, desc)));
       }
     }
-    return top.build(f -> new ReleaseDescriptor(name, version, env, kernel, runtime, apps, commands));
+    UpgradeSettings upgrade = UpgradeSettings.DEFAULTS;
+    Optional<Fields> u = top.optionalObject("upgrade");
+    if (u.isPresent()) {
+      Fields uf = u.get();
+      uf.allowOnly("update_pause_ms", "update_drain_ms");
+      int pause = uf.has("update_pause_ms") ? uf.integer("update_pause_ms")
+          : UpgradeSettings.DEFAULTS.updatePauseMs();
+      int drain = uf.has("update_drain_ms") ? uf.integer("update_drain_ms")
+          : UpgradeSettings.DEFAULTS.updateDrainMs();
+      upgrade = uf.build(f -> new UpgradeSettings(pause, drain));
+    }
+    UpgradeSettings settings = upgrade;
+    return top.build(f -> new ReleaseDescriptor(name, version, env, kernel, runtime, apps, commands,
+        settings));
   }
 
   private static KernelRef readKernel(Fields k) throws InvalidField {

@@ -65,6 +65,10 @@ final class ReleaseTrees {
     for (CommandSpec c : d.commands()) {
       commands.addObject().put("name", c.name()).put("script", c.script()).put("description", c.description());
     }
+    if (!d.upgrade().equals(UpgradeSettings.DEFAULTS)) { // written only when the release sets it
+      root.putObject("upgrade").put("update_pause_ms", d.upgrade().updatePauseMs())
+          .put("update_drain_ms", d.upgrade().updateDrainMs());
+    }
     return root;
   }
 

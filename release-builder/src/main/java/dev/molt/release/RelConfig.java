@@ -1,20 +1,23 @@
 package dev.molt.release;
 
+import dev.molt.format.UpgradeSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, and the
- * arguments of its {@code main} entry.
+ * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, the
+ * arguments of its {@code main} entry, and the bounds of a live service update ({@code
+ * "upgrade"}, copied into release.json).
  */
 record RelConfig(
     Optional<String> name,
     Map<String, Environment> environments,
     Runtime runtime,
     Map<String, String> commands,
-    List<String> args) {
+    List<String> args,
+    UpgradeSettings upgrade) {
 
   RelConfig {
     environments = Map.copyOf(environments);

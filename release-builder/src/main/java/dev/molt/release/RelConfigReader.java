@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.molt.format.UpgradeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +40,8 @@ final class RelConfigReader {
   private RelConfig read() throws InvalidRelConfigException {
     JsonNode root = parse();
     object(root, "top level");
-    known(root, "top level", "schema", "name", "environments", "runtime", "commands", "args");
+    known(root, "top level", "schema", "name", "environments", "runtime", "commands", "args",
+        "upgrade");
     JsonNode schema = root.get("schema");
     if (schema == null || !schema.isInt() || schema.intValue() != SCHEMA) {
       throw error("schema", "must be " + SCHEMA + " (got " + schema + ")");
@@ -59,7 +61,31 @@ final class RelConfigReader {
     }
     List<String> args = root.has("args") ? strings(root, "args") : List.of();
     return new RelConfig(name, envs, runtime(root.get("runtime")), commands(root.get("commands")),
-        args);
+        args, upgrade(root.get("upgrade")));
+  }
+
+  /** {@code "upgrade": {"update_pause_ms": 2000, "update_drain_ms": 5000}}, both optional. */
+  private UpgradeSettings upgrade(JsonNode n) throws InvalidRelConfigException {
+    if (n == null) {
+      return UpgradeSettings.DEFAULTS;
+    }
+    object(n, "upgrade");
+    known(n, "upgrade", "update_pause_ms", "update_drain_ms");
+    int pause = millis(n, "upgrade.update_pause_ms", UpgradeSettings.DEFAULTS.updatePauseMs());
+    int drain = millis(n, "upgrade.update_drain_ms", UpgradeSettings.DEFAULTS.updateDrainMs());
+    return new UpgradeSettings(pause, drain);
+  }
+
+  private int millis(JsonNode parent, String at, int fallback) throws InvalidRelConfigException {
+    JsonNode v = parent.get(leaf(at));
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isInt() || v.intValue() < 1 || v.intValue() > UpgradeSettings.MAX_MS) {
+      throw error(at, "must be a whole number of milliseconds from 1 to "
+          + UpgradeSettings.MAX_MS + ", not " + v);
+    }
+    return v.intValue();
   }
 
   private RelConfig.Environment environment(JsonNode n, String at) throws InvalidRelConfigException {

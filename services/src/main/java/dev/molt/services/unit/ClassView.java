@@ -84,7 +84,9 @@ public final class ClassView {
     private final ClassView view;
 
     ViewLoader(ClassView view) {
-      super("view of " + view.appLoader.getName(), view.appLoader);
+      // the application loader's parent, as the application loader has: code that walks up to
+      // the shared JDK-and-API loader finds it here too
+      super("view of " + view.appLoader.getName(), view.appLoader.getParent());
       this.view = view;
     }
 
@@ -98,6 +100,12 @@ public final class ClassView {
       int slash = name.lastIndexOf('/');
       UnitLoader unit = slash < 0 ? null : view.units.get(name.substring(0, slash).replace('/', '.'));
       return (unit != null ? unit : view.appLoader).getResource(name);
+    }
+
+    @Override
+    public java.util.Enumeration<java.net.URL> getResources(String name)
+        throws java.io.IOException {
+      return view.appLoader.getResources(name);
     }
   }
 }

@@ -83,7 +83,7 @@ public final class PlanChecker {
     steps.add(hooks("pre_upgrade", request, running, next));
     try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
       StepFactory factory = new StepFactory(node, next, instrumentation, trial, problems,
-          env, log);
+          env, log, request.direction());
       int noReturn = plan.pointOfNoReturn();
       for (int i = 0; i < plan.steps().size(); i++) {
         if (i == noReturn) {

@@ -1,8 +1,10 @@
 package dev.molt.upgrade.step;
 
 import dev.molt.kernel.loader.AppClassLoader;
+import dev.molt.services.unit.UnitLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * {@code define}: adds the new release's new classes to the app's existing loader, before the
@@ -14,9 +16,20 @@ public final class DefineStep implements Step {
   private final List<String> classes;
   private final List<AppClassLoader> loaders;
   private final Map<String, byte[]> bytes;
+  private final BiFunction<AppClassLoader, String, ClassLoader> view;
 
   public DefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
       Map<String, byte[]> bytes) {
+    this(app, classes, loaders, bytes, (loader, name) -> loader);
+  }
+
+  /**
+   * @param view which loader holds a class of an application loader's app now: a new class of a
+   *     live service unit's package is defined by that unit's loader
+   */
+  public DefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
+      Map<String, byte[]> bytes, BiFunction<AppClassLoader, String, ClassLoader> view) {
+    this.view = view;
     this.app = app;
     this.classes = List.copyOf(classes);
     this.loaders = List.copyOf(loaders);
@@ -30,13 +43,19 @@ public final class DefineStep implements Step {
 
   @Override
   public void run() throws StepException {
-    for (AppClassLoader loader : loaders) {
+    for (AppClassLoader appLoader : loaders) {
       for (String name : classes) {
-        if (loader.hasDefined(name)) {
+        ClassLoader loader = view.apply(appLoader, name);
+        UnitLoader unit = loader instanceof UnitLoader u ? u : null;
+        if (unit != null ? unit.hasDefined(name) : appLoader.hasDefined(name)) {
           continue; // defined by an earlier attempt that was rolled back
         }
         try {
-          loader.defineUpgradeClass(name, bytes.get(name));
+          if (unit != null) {
+            unit.defineUpgradeClass(name, bytes.get(name));
+          } else {
+            appLoader.defineUpgradeClass(name, bytes.get(name));
+          }
         } catch (LinkageError e) {
           throw new StepException("define " + name + " in " + loader + " failed: " + e
               + "; list new classes after the new classes they extend", e);

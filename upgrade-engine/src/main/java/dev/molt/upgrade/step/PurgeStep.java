@@ -1,7 +1,7 @@
 package dev.molt.upgrade.step;
 
-import dev.molt.kernel.loader.AppClassLoader;
 import java.io.IOException;
+import java.net.URLClassLoader;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +32,15 @@ public final class PurgeStep implements Step {
 
   @Override
   public void run() {
-    List<AppClassLoader> loaders = retired.take(app);
+    List<String> disposeFailures = new ArrayList<>();
+    List<URLClassLoader> loaders = new ArrayList<>(retired.take(app));
+    loaders.addAll(retired.takeUnits(app, disposeFailures)); // old units of update steps
     if (loaders.isEmpty()) {
       outcome = ": no old class loader to drop";
       return;
     }
-    List<WeakReference<AppClassLoader>> refs = new ArrayList<>();
-    for (AppClassLoader loader : loaders) {
+    List<WeakReference<URLClassLoader>> refs = new ArrayList<>();
+    for (URLClassLoader loader : loaders) {
       refs.add(new WeakReference<>(loader));
       try {
         loader.close();
@@ -56,6 +58,9 @@ public final class PurgeStep implements Step {
     outcome = alive == 0 ? ": old class loader collected"
         : ": " + alive + " old class loader(s) still reachable after " + WAIT.toSeconds()
             + " s (something of the old code holds them; see docs/upgrades.md)";
+    if (!disposeFailures.isEmpty()) {
+      outcome += "; " + String.join("; ", disposeFailures);
+    }
   }
 
   private static void sleep() {

@@ -78,7 +78,7 @@ public final class AppServices implements Services {
       throw new IllegalArgumentException(contract.getName() + " is already published by "
           + context.name() + "; publish each contract once");
     }
-    Units.Published unit = Units.load(contract, implementation, classView(implementation),
+    Units.Loaded unit = Units.load(contract, implementation, classView(implementation),
         context.version());
     T target = construct(contract, unit.implementation(), context.version());
     ServiceHandle<T> handle;
@@ -96,7 +96,7 @@ public final class AppServices implements Services {
       }
     }
     published.put(contract, handle);
-    units.put(contract, unit.withHandle(handle));
+    units.put(contract, unit.published().withHandle(handle));
     publishOrder.add(handle);
     return handle.handle();
   }

@@ -20,26 +20,31 @@ public final class Units {
   private Units() {}
 
   /**
-   * A published service: its contract, the implementation class that runs (the unit's), the unit
-   * (its package) or why it has none, and its handle.
+   * A published service: its contract, its unit (the implementation's package) or why it has
+   * none, and its handle (whose target is the live implementation). It names no implementation
+   * class: that would keep a replaced unit's loader from the collector.
    */
-  public record Published(Class<?> contract, Class<?> implementation, Optional<String> unit,
-      String noUnitReason, ServiceHandle<?> handle) {
+  public record Published(Class<?> contract, Optional<String> unit, String noUnitReason,
+      ServiceHandle<?> handle) {
     Published withHandle(ServiceHandle<?> h) {
-      return new Published(contract, implementation, unit, noUnitReason, h);
+      return new Published(contract, unit, noUnitReason, h);
     }
   }
+
+  /** What {@link #load} found: where the implementation loaded, and the class to construct. */
+  record Loaded(Published published, Class<?> implementation) {}
 
   /**
    * Loads {@code implementation}'s package as a unit, reusing the live unit loader of that package
    * when another service of the app is already published from it.
    */
-  static <T> Published load(Class<T> contract, Class<? extends T> implementation, ClassView view,
+  static <T> Loaded load(Class<T> contract, Class<? extends T> implementation, ClassView view,
       String version) {
     String unit = implementation.getPackageName();
     Optional<String> reason = noUnit(contract, implementation, view, unit);
     if (reason.isPresent()) {
-      return new Published(contract, implementation, Optional.empty(), reason.get(), null);
+      return new Loaded(new Published(contract, Optional.empty(), reason.get(), null),
+          implementation);
     }
     UnitLoader loader = view.unit(unit).orElse(null);
     if (loader == null) {
@@ -60,7 +65,7 @@ public final class Units {
           + " supertype it needs is in the unit's package; keep the unit's package to the"
           + " implementation and its helpers");
     }
-    return new Published(contract, live, Optional.of(unit), "", null);
+    return new Loaded(new Published(contract, Optional.of(unit), "", null), live);
   }
 
   private static Optional<String> noUnit(Class<?> contract, Class<?> implementation,

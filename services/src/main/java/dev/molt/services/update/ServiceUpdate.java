@@ -50,6 +50,7 @@ public final class ServiceUpdate<T> {
   private T old;
   private Map<String, Object> snapshot;
   private long lastPauseNanos;
+  private Map<String, Long> lastTimings = Map.of();
 
   /**
    * @param handle the service's handle; its current target is the old implementation
@@ -78,6 +79,16 @@ public final class ServiceUpdate<T> {
     return snapshot;
   }
 
+  /**
+   * How long each phase of the last successful {@link #run} or {@link #undo} took inside the
+   * pause, in order (the callbacks, the copies, the migration).
+   */
+  public Map<String, Duration> lastPhases() {
+    Map<String, Duration> phases = new java.util.LinkedHashMap<>();
+    lastTimings.forEach((k, v) -> phases.put(k, Duration.ofNanos(v)));
+    return phases;
+  }
+
   /** How long the gate was closed in the last {@link #run} or {@link #undo}, drain included. */
   public Duration lastPause() {
     return Duration.ofNanos(lastPauseNanos);
@@ -104,24 +115,28 @@ public final class ServiceUpdate<T> {
 
       @Override
       void work() throws Exception {
-        phase = current.getClass().getSimpleName() + ".deactivate() of the old version";
+        enter("deactivate() of the old version");
         if (current instanceof StatefulService s) {
           s.deactivate();
         }
         oldDeactivated = true;
         if (current instanceof StatefulService from && next instanceof StatefulService to) {
-          phase = "exportState() of the old version";
-          copied = PlainData.copy(from.exportState(), "the state exported by the old version");
+          enter("exportState() of the old version");
+          Map<String, Object> exported = from.exportState();
+          enter("copy of the exported state");
+          copied = PlainData.copy(exported, "the state exported by the old version");
           checkAbandoned();
-          phase = migrator.describeForward();
-          Map<String, Object> migrated = PlainData.copy(migrator.forward(copied),
+          enter(migrator.describeForward());
+          Map<String, Object> forward = migrator.forward(copied);
+          enter("copy of the migrated state");
+          Map<String, Object> migrated = PlainData.copy(forward,
               "the state returned by " + migrator.describeForward());
           checkAbandoned();
-          phase = "importState() of the new version";
+          enter("importState() of the new version");
           to.importState(migrated);
         }
         checkAbandoned();
-        phase = "activate() of the new version";
+        enter("activate() of the new version");
         nextActivated = true;
         if (next instanceof StatefulService s) {
           s.activate();
@@ -144,6 +159,7 @@ public final class ServiceUpdate<T> {
     Outcome outcome = pause.run(budget);
     if (outcome.ok()) {
       handle.resume(next);
+      lastTimings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pause.timings));
       lastPauseNanos = System.nanoTime() - closed;
       old = current;
       snapshot = pause.copied;
@@ -180,7 +196,7 @@ public final class ServiceUpdate<T> {
 
       @Override
       void work() throws Exception {
-        phase = "deactivate() of the new version";
+        enter("deactivate() of the new version");
         if (next instanceof StatefulService s) {
           s.deactivate();
         }
@@ -188,7 +204,7 @@ public final class ServiceUpdate<T> {
         if (previous instanceof StatefulService to && next instanceof StatefulService from) {
           Map<String, Object> back;
           try {
-            phase = "exportState() of the new version and " + migrator.describeBackward();
+            enter("exportState() of the new version and " + migrator.describeBackward());
             back = PlainData.copy(migrator.backward(PlainData.copy(from.exportState(),
                 "the state exported by the new version")),
                 "the state returned by " + migrator.describeBackward());
@@ -198,11 +214,11 @@ public final class ServiceUpdate<T> {
                 + " back the state it exported at the update: what changed since is lost";
           }
           checkAbandoned();
-          phase = "importState() of the old version";
+          enter("importState() of the old version");
           to.importState(back);
         }
         checkAbandoned();
-        phase = "activate() of the old version";
+        enter("activate() of the old version");
         if (previous instanceof StatefulService s) {
           s.activate();
         }
@@ -226,6 +242,7 @@ public final class ServiceUpdate<T> {
     }
     handle.resume(previous);
     lastPauseNanos = System.nanoTime() - closed;
+    lastTimings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pause.timings));
     old = null;
     snapshot = null;
     String disposed = dispose(next);
@@ -271,6 +288,9 @@ public final class ServiceUpdate<T> {
     private final String what;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     volatile String phase = "start";
+    private long phaseStart;
+    /** How long each phase took, in order (nanoseconds); complete when the work finished. */
+    final Map<String, Long> timings = new java.util.LinkedHashMap<>();
     /** The old version's state as copied, by the update's work (the undo's snapshot). */
     volatile Map<String, Object> copied;
     private volatile Throwable failure;
@@ -285,6 +305,16 @@ public final class ServiceUpdate<T> {
     abstract List<String> backOut();
 
 
+    /** Starts the next phase, closing the timing of the one before. */
+    void enter(String next) {
+      long now = System.nanoTime();
+      if (phaseStart != 0) {
+        timings.put(phase, now - phaseStart);
+      }
+      phase = next;
+      phaseStart = now;
+    }
+
     void checkAbandoned() throws Abandoned {
       if (state.get() == ABANDONED) {
         throw new Abandoned();
@@ -295,6 +325,7 @@ public final class ServiceUpdate<T> {
       Thread worker = new Thread(() -> {
         try {
           work();
+          enter("done");
         } catch (Throwable e) {
           failure = e;
         }
@@ -324,7 +355,9 @@ public final class ServiceUpdate<T> {
         return new Outcome(true, "", null);
       }
       String notes = String.join("", backOut());
-      return new Outcome(false, phase + " threw " + e + notes, e);
+      String what = e instanceof PlainData.NotPlainDataException ? e.getMessage()
+          : phase + " threw " + e;
+      return new Outcome(false, what + notes, e);
     }
   }
 

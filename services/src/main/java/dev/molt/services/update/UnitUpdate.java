@@ -136,6 +136,11 @@ public final class UnitUpdate {
         request.budget());
   }
 
+  /** How long each phase inside the pause of the last run or undo took, in order. */
+  public java.util.Map<String, Duration> lastPhases() {
+    return update == null ? java.util.Map.of() : update.lastPhases();
+  }
+
   /** How long callers were held at the gate by the last run or undo. */
   public Duration lastPause() {
     return update == null ? Duration.ZERO : update.lastPause();

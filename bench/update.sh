@@ -4,7 +4,7 @@
 # Compiles bench/ and what it depends on in the reactor (no install needed), then runs it with
 # the given options, e.g. bench/update.sh --entries 10000,1000000 --threads 2 --runs 3.
 # JAVA selects the JVM (default: java on the PATH); it must be a JDK (the bench compiles the two
-# versions of its service with javax.tools). JAVA_OPTS passes JVM options (default -Xmx6g).
+# versions of its service with javax.tools). JAVA_OPTS passes JVM options (default -Xms4g -Xmx4g).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -12,6 +12,6 @@ cd "$root"
 mvn -B -q -o -pl bench -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt
 # shellcheck disable=SC2086
-exec "${JAVA:-java}" ${JAVA_OPTS:--Xmx6g} \
+exec "${JAVA:-java}" ${JAVA_OPTS:--Xms4g -Xmx4g} \
   -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
   dev.molt.bench.update.UpdatePauseBench "$@"

@@ -152,12 +152,14 @@ public final class UpdatePauseBench {
             Optional.of("benchunit.StoreServiceMigration"),
             List.of((up ? v2 : v1).toUri().toURL()), up ? "1" : "2", up ? "2" : "1", up,
             Duration.ofSeconds(5), Duration.ofSeconds(120)));
+        long gcBefore = gcMillis();
         long before = System.nanoTime();
         update.run();
         long after = System.nanoTime();
+        long gc = gcMillis() - gcBefore;
         update.retire(new ArrayList<>());
         Thread.sleep(300);
-        report(entries, run, up, update, stateBytes, callers, before, after);
+        report(entries, run, up, update, stateBytes, callers, before, after, gc);
       }
       callers.stop();
       long expected = entries + callers.calls.get();
@@ -173,7 +175,7 @@ public final class UpdatePauseBench {
   }
 
   private static void report(int entries, int run, boolean up, UnitUpdate update,
-      long stateBytes, Callers callers, long from, long to) {
+      long stateBytes, Callers callers, long from, long to, long gcMillis) {
     Map<String, Duration> phases = update.lastPhases();
     long migrateNanos = 0;
     StringBuilder phaseText = new StringBuilder();
@@ -186,13 +188,23 @@ public final class UpdatePauseBench {
     }
     long[] during = callers.latencies(from, to);
     long[] before = callers.latencies(0, from);
-    System.out.printf(Locale.ROOT, "%,d entries, run %d, %s: pause %.1f ms (%s), state %.1f MB"
+    System.out.printf(Locale.ROOT, "%,d entries, run %d, %s: pause %.1f ms (%s gc %d ms while"
+        + " it ran), state %.1f MB"
         + " as JSON, migration %.0f MB/s; callers during the update: %d calls, p50 %.3f ms,"
         + " p99 %.3f ms, max %.1f ms; before it: p50 %.4f ms, p99 %.4f ms%n",
         entries, run, up ? "up" : "down", update.lastPause().toNanos() / 1e6, phaseText.toString()
-            .trim(), stateBytes / 1e6, migrateNanos == 0 ? 0 : stateBytes / 1e6
+            .trim(), gcMillis, stateBytes / 1e6, migrateNanos == 0 ? 0 : stateBytes / 1e6
             / (migrateNanos / 1e9), during.length, pct(during, 50), pct(during, 99),
         pct(during, 100), pct(before, 50), pct(before, 99));
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc
+        : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   private static String shortName(String phase) {

@@ -34,15 +34,24 @@ public final class UnitCheck {
    */
   public static List<String> problems(AppServices services, UnitUpdate.Request request,
       ClassLoader trialParent) {
+    return problems(services, request, trialParent,
+        "update " + new UnitUpdate(services, request).label());
+  }
+
+  /**
+   * @param subject how each problem starts, e.g. {@code update book_app (a.b.BookService)}
+   */
+  public static List<String> problems(AppServices services, UnitUpdate.Request request,
+      ClassLoader trialParent, String subject) {
     List<String> problems = new ArrayList<>();
     UnitUpdate update = new UnitUpdate(services, request);
+    String what = subject + ": ";
     Optional<String> live = update.problem();
     if (live.isPresent()) {
-      problems.add("update " + request.service() + ": " + live.get());
+      problems.add(what + live.get());
       return problems;
     }
     Units.Published published = services.publishedAs(request.service()).orElseThrow();
-    String what = "update " + update.label() + ": ";
     try (UnitLoader trial = new UnitLoader(request.unit(), request.toVersion() + " (check)",
         request.newJars(), trialParent)) {
       List<String> classes = classesOf(request.unit(), request.newJars());

@@ -168,7 +168,8 @@ final class StepFactory {
         urls(ReleaseJars.own(root, target.get())), running.get().version(),
         target.get().version(), direction == Direction.UP,
         Duration.ofMillis(bounds.updateDrainMs()), Duration.ofMillis(bounds.updatePauseMs()));
-    List<String> found = UnitCheck.problems(services.get(), request, trial.loaderOf(app));
+    List<String> found = UnitCheck.problems(services.get(), request, trial.loaderOf(app),
+        "update " + app + " (" + u.service() + ")");
     if (!found.isEmpty()) {
       found.forEach(problems::add);
       return Optional.empty();

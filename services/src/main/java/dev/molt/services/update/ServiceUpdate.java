@@ -156,7 +156,7 @@ public final class ServiceUpdate<T> {
         return notes;
       }
     };
-    Outcome outcome = pause.run(budget);
+    Outcome outcome = pause.run(budget, next.getClass().getClassLoader());
     if (outcome.ok()) {
       handle.resume(next);
       lastTimings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pause.timings));
@@ -233,7 +233,7 @@ public final class ServiceUpdate<T> {
         return notes;
       }
     };
-    Outcome outcome = pause.run(budget);
+    Outcome outcome = pause.run(budget, previous.getClass().getClassLoader());
     if (!outcome.ok()) {
       handle.resume(); // the new version serves again
       lastPauseNanos = System.nanoTime() - closed;
@@ -321,7 +321,11 @@ public final class ServiceUpdate<T> {
       }
     }
 
-    Outcome run(Duration budget) {
+    /**
+     * @param context the worker's context class loader: the loader of the version that will
+     *     serve (its unit loader sees the whole application), as application code expects
+     */
+    Outcome run(Duration budget, ClassLoader context) {
       Thread worker = new Thread(() -> {
         try {
           work();
@@ -334,6 +338,7 @@ public final class ServiceUpdate<T> {
         }
       }, "molt-" + what.replace(' ', '-'));
       worker.setDaemon(true);
+      worker.setContextClassLoader(context);
       worker.start();
       try {
         worker.join(Math.max(1, budget.toMillis()));

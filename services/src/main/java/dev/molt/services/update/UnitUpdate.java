@@ -77,9 +77,10 @@ public final class UnitUpdate {
    *     its state, and the new unit loader was closed
    */
   public void run() throws UpdateException {
-    problem().ifPresent(p -> {
-      throw new IllegalStateException(p);
-    });
+    Optional<String> problem = problem();
+    if (problem.isPresent()) { // the app changed since the check
+      throw new UpdateException("update " + label() + " cannot run: " + problem.get(), null);
+    }
     Units.Published published = services.publishedAs(request.service()).orElseThrow();
     ClassView view = services.classes().orElseThrow();
     previous = view.unit(request.unit()).orElseThrow();

@@ -43,7 +43,7 @@ public final class ServiceUpdate<T> {
 
   private final ServiceHandle<T> handle;
   private final T next;
-  private final Migrator migrator;
+  private Migrator migrator; // dropped at retire: at a downgrade it is of the old unit
   private final String label;
   private final Duration drain;
   private final Duration budget;
@@ -258,6 +258,9 @@ public final class ServiceUpdate<T> {
     T previous = old;
     old = null;
     snapshot = null;
+    // at a downgrade the migration came from the old unit: holding it would keep that unit's
+    // loader from the collector
+    migrator = Migrator.none();
     return previous == null ? "" : dispose(previous).trim();
   }
 

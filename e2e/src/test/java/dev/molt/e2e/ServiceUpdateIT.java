@@ -94,6 +94,7 @@ class ServiceUpdateIT {
         public synchronized long add(String key) { return counts.merge(key, 1L, Long::sum); }
         public synchronized long get(String key) { return counts.getOrDefault(key, 0L); }
         public String version() { return "v1:" + context.version(); }
+        public static String codeVersion() { return "v1"; }
         public synchronized Map<String, Object> exportState() { return Map.of("counts", new HashMap<>(counts)); }
         @SuppressWarnings("unchecked")
         public synchronized void importState(Map<String, Object> state) {
@@ -114,6 +115,7 @@ class ServiceUpdateIT {
         public synchronized long add(String key) { return ++counts.computeIfAbsent(key, k -> new long[1])[0]; }
         public synchronized long get(String key) { long[] c = counts.get(key); return c == null ? 0 : c[0]; }
         public String version() { return "@V@:" + context.version(); }
+        public static String codeVersion() { return "@V@"; }
         public synchronized Map<String, Object> exportState() {
           List<Object> entries = new ArrayList<>();
           counts.forEach((k, v) -> entries.add(Map.of("key", k, "n", v[0])));
@@ -230,11 +232,14 @@ class ServiceUpdateIT {
           .contains("purge tally: old class loader collected");
       assertThat(get(port, "/version")).isEqualTo("v2:2.0.0");
       assertThat(get(port, "/get?a")).isEqualTo("3");
+      assertThat(rpc("tally.unit.TallyService.codeVersion")).as("rpc resolves the live unit's class")
+          .isEqualTo("v2");
 
       CommandResult redefine = run("upgrade", "3.0.0");
       assertThat(redefine.exitCode()).as(redefine.toString()).isZero();
       assertThat(get(port, "/version")).as("the redefine acted on the live unit's class")
           .isEqualTo("v3:2.0.0");
+      assertThat(rpc("tally.unit.TallyService.codeVersion")).isEqualTo("v3");
 
       CommandResult back = run("downgrade", "2.0.0");
       assertThat(back.exitCode()).as(back.toString()).isZero();
@@ -249,6 +254,7 @@ class ServiceUpdateIT {
           .contains("purge tally: old class loader collected");
       assertThat(get(port, "/version")).isEqualTo("v1:1.0.0");
       assertThat(get(port, "/get?a")).isEqualTo("3");
+      assertThat(rpc("tally.unit.TallyService.codeVersion")).isEqualTo("v1");
     } finally {
       stop(load);
     }
@@ -301,6 +307,12 @@ class ServiceUpdateIT {
 
   private CommandResult run(String... args) {
     return node.run(Node.env(Map.of()), args);
+  }
+
+  private String rpc(String target) {
+    CommandResult result = run("rpc", target);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return result.stdout().trim();
   }
 
   private static String get(int port, String path) {

@@ -18,11 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClassView {
   private final ClassLoader appLoader;
   private final Map<String, UnitLoader> units = new ConcurrentHashMap<>();
-  private final ViewLoader loader;
 
   public ClassView(ClassLoader appLoader) {
     this.appLoader = Objects.requireNonNull(appLoader, "appLoader");
-    this.loader = new ViewLoader(this);
   }
 
   /** The application's loader. */
@@ -51,9 +49,14 @@ public final class ClassView {
     return Class.forName(className, false, loaderOf(className));
   }
 
-  /** This view as a loader: delegates each class to {@link #loaderOf}. */
+  /**
+   * This view as a loader, for one use (an {@code rpc}, an {@code eval}): delegates each class to
+   * {@link #loaderOf}. A new one each time, because the JVM remembers every class a loader
+   * returned (it becomes an initiating loader of it): a long-lived view loader would keep
+   * answering with, and keeping alive, a unit's class that an update has since replaced.
+   */
   public ClassLoader loader() {
-    return loader;
+    return new ViewLoader(this);
   }
 
   /**

@@ -87,6 +87,8 @@ class UnitUpdateTest {
     assertThat(live).isNotSameAs(boot);
     assertThat(services.classes().orElseThrow().load(TallyJars.SERVICE))
         .isSameAs(services.find(Tally.class).orElseThrow().target().getClass());
+    assertThat(Class.forName(TallyJars.SERVICE, false, services.classes().orElseThrow().loader()))
+        .isSameAs(services.find(Tally.class).orElseThrow().target().getClass());
     List<String> problems = new ArrayList<>();
     assertThat(up.retire(problems)).isSameAs(boot);
     assertThat(problems).isEmpty();
@@ -98,6 +100,9 @@ class UnitUpdateTest {
     assertThat(tally.version()).isEqualTo("v1:1");
     assertThat(tally.get("a")).isEqualTo(4);
     assertThat(tally.get("b")).isEqualTo(4);
+    // rpc and eval resolve by name through the view: each time the live unit's class
+    assertThat(Class.forName(TallyJars.SERVICE, false, services.classes().orElseThrow().loader()))
+        .isSameAs(services.find(Tally.class).orElseThrow().target().getClass());
   }
 
   @Test

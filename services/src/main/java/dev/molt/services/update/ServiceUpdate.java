@@ -120,6 +120,7 @@ public final class ServiceUpdate<T> {
           s.deactivate();
         }
         oldDeactivated = true;
+        checkAbandoned(); // past the budget the old version serves again: leave it alone
         if (current instanceof StatefulService from && next instanceof StatefulService to) {
           enter("exportState() of the old version");
           Map<String, Object> exported = from.exportState();
@@ -146,8 +147,8 @@ public final class ServiceUpdate<T> {
       @Override
       List<String> backOut() {
         List<String> notes = new ArrayList<>();
-        if (nextActivated) {
-          notes.add(call(next, "deactivate", () -> ((StatefulService) next).deactivate()));
+        if (nextActivated && next instanceof StatefulService s) {
+          notes.add(call(next, "deactivate", s::deactivate));
         }
         if (oldDeactivated && current instanceof StatefulService s) {
           notes.add(call(current, "activate", s::activate));

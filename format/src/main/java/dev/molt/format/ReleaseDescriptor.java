@@ -11,12 +11,15 @@ import java.util.Set;
 
 /**
  * The contents of {@code releases/<vsn>/release.json}: which apps at which versions make the
- * release, their dependency edges, jars with checksums, entry points, the kernel and the runtime.
+ * release, their dependency edges, jars with checksums, entry points, the kernel, the runtime and
+ * the bounds of a live service update.
  *
  * <p>The compact constructor checks the invariants that span apps: unique names, every
  * {@code dependsOn} names an app of the release, no cycles, and apps listed dependencies first.
  *
- * <p>{@code trial}: the health check of an upgrade to this release ({@code upgrade.trial}).
+ * <p>{@code trial}: the health check of an upgrade to this release ({@code upgrade.trial});
+ * {@code upgrade}: the bounds of a live service update ({@code upgrade.update_pause_ms},
+ * {@code upgrade.update_drain_ms}).
  */
 public record ReleaseDescriptor(
     String name,
@@ -26,15 +29,25 @@ public record ReleaseDescriptor(
     RuntimeSpec runtime,
     List<AppSpec> apps,
     List<CommandSpec> commands,
-    Optional<TrialCheck> trial) {
+    Optional<TrialCheck> trial,
+    UpgradeSettings upgrade) {
 
   /** The schema version this code writes and reads. */
   public static final int SCHEMA = 1;
 
-  /** A release without a trial health check. */
+  /** A release without a trial health check, with the default {@link UpgradeSettings}. */
   public ReleaseDescriptor(String name, String version, String environment, KernelRef kernel,
       RuntimeSpec runtime, List<AppSpec> apps, List<CommandSpec> commands) {
-    this(name, version, environment, kernel, runtime, apps, commands, Optional.empty());
+    this(name, version, environment, kernel, runtime, apps, commands, Optional.empty(),
+        UpgradeSettings.DEFAULTS);
+  }
+
+  /** A release with a trial health check (or none), with the default {@link UpgradeSettings}. */
+  public ReleaseDescriptor(String name, String version, String environment, KernelRef kernel,
+      RuntimeSpec runtime, List<AppSpec> apps, List<CommandSpec> commands,
+      Optional<TrialCheck> trial) {
+    this(name, version, environment, kernel, runtime, apps, commands, trial,
+        UpgradeSettings.DEFAULTS);
   }
 
   public ReleaseDescriptor {
@@ -44,12 +57,20 @@ public record ReleaseDescriptor(
     Names.requireName(environment, "environment");
     Objects.requireNonNull(kernel, "kernel");
     Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(upgrade, "upgrade");
     apps = List.copyOf(apps);
     commands = List.copyOf(commands);
     checkApps(apps);
     apps = List.copyOf(ClassPaths.complete(apps, byName(apps)));
     checkClassPathOrder(apps);
     checkCommands(commands);
+  }
+
+  /** A release without a trial health check, with these {@link UpgradeSettings}. */
+  public ReleaseDescriptor(String name, String version, String environment, KernelRef kernel,
+      RuntimeSpec runtime, List<AppSpec> apps, List<CommandSpec> commands,
+      UpgradeSettings upgrade) {
+    this(name, version, environment, kernel, runtime, apps, commands, Optional.empty(), upgrade);
   }
 
   /** The app named {@code name}, if the release has it. */

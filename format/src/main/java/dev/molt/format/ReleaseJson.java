@@ -41,16 +41,23 @@ final class ReleaseJson {
       }
     }
     Optional<TrialCheck> trial = Optional.empty();
+    UpgradeSettings upgrade = UpgradeSettings.DEFAULTS;
     if (top.isPresent("upgrade")) {
-      Fields upgrade = top.object("upgrade");
-      upgrade.allowOnly("trial");
-      if (upgrade.isPresent("trial")) {
-        trial = Optional.of(readTrial(upgrade.object("trial")));
+      Fields uf = top.object("upgrade");
+      uf.allowOnly("trial", "update_pause_ms", "update_drain_ms");
+      if (uf.isPresent("trial")) {
+        trial = Optional.of(readTrial(uf.object("trial")));
       }
+      int pause = uf.isPresent("update_pause_ms") ? uf.integer("update_pause_ms")
+          : UpgradeSettings.DEFAULTS.updatePauseMs();
+      int drain = uf.isPresent("update_drain_ms") ? uf.integer("update_drain_ms")
+          : UpgradeSettings.DEFAULTS.updateDrainMs();
+      upgrade = uf.build(f -> new UpgradeSettings(pause, drain));
     }
     Optional<TrialCheck> t = trial;
+    UpgradeSettings settings = upgrade;
     return top.build(f -> new ReleaseDescriptor(name, version, env, kernel, runtime, apps, commands,
-        t));
+        t, settings));
   }
 
   /** {@code {"http" | "rpc" | "hook": "...", "seconds": N, "interval_ms": M}}, as in molt.json. */

@@ -65,9 +65,16 @@ final class ReleaseTrees {
     for (CommandSpec c : d.commands()) {
       commands.addObject().put("name", c.name()).put("script", c.script()).put("description", c.description());
     }
-    d.trial().ifPresent(t -> root.putObject("upgrade").putObject("trial")
-        .put(t.kind().json(), t.target()).put("seconds", t.seconds())
-        .put("interval_ms", t.intervalMs()));
+    if (d.trial().isPresent() || !d.upgrade().equals(UpgradeSettings.DEFAULTS)) {
+      ObjectNode upgrade = root.putObject("upgrade");
+      d.trial().ifPresent(t -> upgrade.putObject("trial")
+          .put(t.kind().json(), t.target()).put("seconds", t.seconds())
+          .put("interval_ms", t.intervalMs()));
+      if (!d.upgrade().equals(UpgradeSettings.DEFAULTS)) { // written only when the release sets it
+        upgrade.put("update_pause_ms", d.upgrade().updatePauseMs())
+            .put("update_drain_ms", d.upgrade().updateDrainMs());
+      }
+    }
     return root;
   }
 

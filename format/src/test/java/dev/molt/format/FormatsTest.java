@@ -60,6 +60,30 @@ class FormatsTest {
   }
 
   @Test
+  void release_upgradeBounds_areWrittenWhenSet_readBack_andDefaultWhenAbsent() throws Exception {
+    ReleaseDescriptor d = sample();
+    ReleaseDescriptor bounded = new ReleaseDescriptor(d.name(), d.version(), d.environment(),
+        d.kernel(), d.runtime(), d.apps(), d.commands(), new UpgradeSettings(300, 1500));
+    Path file = dir.resolve("release.json");
+    Formats.writeRelease(file, bounded);
+
+    assertThat(Files.readString(file)).contains("\"update_pause_ms\" : 300");
+    assertThat(Formats.readRelease(file).upgrade()).isEqualTo(new UpgradeSettings(300, 1500));
+    assertThat(Formats.toJson(d)).doesNotContain("upgrade");
+    assertThat(d.upgrade()).isEqualTo(UpgradeSettings.DEFAULTS);
+  }
+
+  @Test
+  void release_upgradeBoundOutOfRangeOrUnknown_isRejectedNamingIt() throws Exception {
+    String json = Formats.toJson(sample());
+    Path zero = write(json.replace("\"schema\" : 1,", "\"schema\" : 1, \"upgrade\": {\"update_pause_ms\": 0},"));
+    assertThatThrownBy(() -> Formats.readRelease(zero))
+        .hasMessageContaining("upgrade.update_pause_ms is 0; it must be between 1 and 600000");
+    Path typo = write(json.replace("\"schema\" : 1,", "\"schema\" : 1, \"upgrade\": {\"pause\": 5},"));
+    assertThatThrownBy(() -> Formats.readRelease(typo)).hasMessageContaining("[pause]");
+  }
+
+  @Test
   void release_unknownField_isNamedWithTheKnownOnes() throws Exception {
     Path file = write(Formats.toJson(sample()).replace("\"environment\"", "\"colour\" : 1,\n  \"environment\""));
     assertThatThrownBy(() -> Formats.readRelease(file))

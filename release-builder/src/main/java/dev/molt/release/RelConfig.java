@@ -1,14 +1,16 @@
 package dev.molt.release;
 
 import dev.molt.format.TrialCheck;
+import dev.molt.format.UpgradeSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, and the
- * arguments of its {@code main} entry, the health check of an upgrade's trial.
+ * The parsed {@code rel/molt.json}: the release's environments, runtime, commands, the
+ * arguments of its {@code main} entry, and its {@code "upgrade"} section (copied into
+ * release.json): the health check of an upgrade's trial and the bounds of a live service update.
  */
 record RelConfig(
     Optional<String> name,
@@ -16,7 +18,8 @@ record RelConfig(
     Runtime runtime,
     Map<String, String> commands,
     List<String> args,
-    Optional<TrialCheck> trial) {
+    Optional<TrialCheck> trial,
+    UpgradeSettings upgrade) {
 
   RelConfig {
     environments = Map.copyOf(environments);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.molt.format.TrialCheck;
+import dev.molt.format.UpgradeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,7 +62,7 @@ final class RelConfigReader {
     }
     List<String> args = root.has("args") ? strings(root, "args") : List.of();
     return new RelConfig(name, envs, runtime(root.get("runtime")), commands(root.get("commands")),
-        args, trial(root.get("upgrade")));
+        args, trial(root.get("upgrade")), upgrade(root.get("upgrade")));
   }
 
   /**
@@ -73,7 +74,7 @@ final class RelConfigReader {
       return Optional.empty();
     }
     object(upgrade, "upgrade");
-    known(upgrade, "upgrade", "trial");
+    known(upgrade, "upgrade", "trial", "update_pause_ms", "update_drain_ms");
     JsonNode t = upgrade.get("trial");
     if (t == null) {
       return Optional.empty();
@@ -110,6 +111,29 @@ final class RelConfigReader {
     } catch (IllegalArgumentException e) {
       throw error(at, "is invalid: " + e.getMessage());
     }
+  }
+
+  /** {@code "upgrade": {"update_pause_ms": 2000, "update_drain_ms": 5000}}, both optional. */
+  private UpgradeSettings upgrade(JsonNode n) throws InvalidRelConfigException {
+    if (n == null) {
+      return UpgradeSettings.DEFAULTS;
+    }
+    object(n, "upgrade"); // its keys are checked by trial(...)
+    int pause = millis(n, "upgrade.update_pause_ms", UpgradeSettings.DEFAULTS.updatePauseMs());
+    int drain = millis(n, "upgrade.update_drain_ms", UpgradeSettings.DEFAULTS.updateDrainMs());
+    return new UpgradeSettings(pause, drain);
+  }
+
+  private int millis(JsonNode parent, String at, int fallback) throws InvalidRelConfigException {
+    JsonNode v = parent.get(leaf(at));
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isInt() || v.intValue() < 1 || v.intValue() > UpgradeSettings.MAX_MS) {
+      throw error(at, "must be a whole number of milliseconds from 1 to "
+          + UpgradeSettings.MAX_MS + ", not " + v);
+    }
+    return v.intValue();
   }
 
   private RelConfig.Environment environment(JsonNode n, String at) throws InvalidRelConfigException {

@@ -27,7 +27,7 @@ final class WriteReleaseFilesStep implements Step {
   public void run(BuildContext c) throws ReleaseBuildException, IOException {
     try {
       c.descriptor = new ReleaseDescriptor(c.name(), c.version(), c.request.environment(),
-          c.kernel, c.runtime, c.appSpecs, c.commands, c.config.trial());
+          c.kernel, c.runtime, c.appSpecs, c.commands, c.config.trial(), c.config.upgrade());
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("release " + c.name() + " " + c.version() + " is not valid: "
           + e.getMessage(), e);

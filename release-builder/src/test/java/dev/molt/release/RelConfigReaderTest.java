@@ -3,6 +3,7 @@ package dev.molt.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.molt.format.UpgradeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,21 @@ class RelConfigReaderTest {
         .hasMessageContaining("runtime.addModules must be an array of strings");
     assertThatThrownBy(() -> read("{\"schema\": 1, \"runtime\": {\"modules\": [\"java.base\", 3]}}"))
         .hasMessageContaining("runtime.modules[1] must be a string");
+  }
+
+  @Test
+  void read_upgradeBounds_defaultWhenAbsent_andAreValidated() throws Exception {
+    assertThat(read("{\"schema\": 1}").upgrade()).isEqualTo(UpgradeSettings.DEFAULTS);
+    assertThat(read("{\"schema\": 1, \"upgrade\": {\"update_pause_ms\": 250}}").upgrade())
+        .isEqualTo(new UpgradeSettings(250, UpgradeSettings.DEFAULTS.updateDrainMs()));
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"update_pause_ms\": -5}}"))
+        .isInstanceOf(InvalidRelConfigException.class)
+        .hasMessageContaining("upgrade.update_pause_ms must be a whole number of milliseconds"
+            + " from 1 to 600000, not -5");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"update_drain_ms\": \"5s\"}}"))
+        .hasMessageContaining("upgrade.update_drain_ms must be a whole number");
+    assertThatThrownBy(() -> read("{\"schema\": 1, \"upgrade\": {\"pause\": 1}}"))
+        .hasMessageContaining("upgrade has unknown key(s) [pause]");
   }
 
   @Test

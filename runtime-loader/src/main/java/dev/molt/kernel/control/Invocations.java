@@ -87,13 +87,16 @@ public final class Invocations {
   /**
    * Every application's loader by app name, the last app of the release first: dependents before
    * the apps they depend on, whose classes their loaders see anyway. Libraries have no loader.
+   * While an application runs, its loader here is its class view: a class of a service's unit
+   * resolves to the live unit's class, not to the application loader's copy.
    */
   static Map<String, ClassLoader> appLoaders(Node node) {
     Map<String, ClassLoader> loaders = new LinkedHashMap<>();
     List<NodeApp> apps = node.apps();
     for (int k = apps.size() - 1; k >= 0; k--) {
       NodeApp app = apps.get(k);
-      app.loader().ifPresent(loader -> loaders.put(app.name(), loader));
+      app.loader().ifPresent(loader -> loaders.put(app.name(), app.services()
+          .flatMap(s -> s.classes()).map(v -> v.loader()).orElse(loader)));
     }
     return loaders;
   }

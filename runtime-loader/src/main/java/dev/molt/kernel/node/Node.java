@@ -245,7 +245,8 @@ public final class Node {
       }
     }
     // AppContext's versions follow the node through live upgrades; services() is added around it
-    AppServices services = new AppServices(new AppContext(app, this, app.config()), dependencies);
+    AppServices services = new AppServices(new AppContext(app, this, app.config()), dependencies,
+        app.applicationLoader());
     app.services(services);
     return services.context();
   }

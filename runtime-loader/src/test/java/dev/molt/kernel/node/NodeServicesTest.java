@@ -8,6 +8,7 @@ import dev.molt.kernel.testing.ReleaseRoot;
 import dev.molt.kernel.testing.ServiceSources;
 import dev.molt.services.ServiceHandle;
 import dev.molt.services.app.AppServices;
+import dev.molt.services.unit.UnitLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,6 +65,14 @@ class NodeServicesTest {
     assertThat(handle.handle().getClass().getClassLoader())
         .isSameAs(store.loader().orElseThrow());
     assertThat(handle.target().getClass().getName()).isEqualTo("store.impl.CountingCounter");
+    // the implementation's package is its unit: its own loader above the app's
+    ClassLoader unit = handle.target().getClass().getClassLoader();
+    assertThat(unit).isInstanceOf(UnitLoader.class);
+    assertThat(unit.getParent()).isSameAs(store.loader().orElseThrow());
+    assertThat(services.classes().orElseThrow().loaderOf("store.impl.CountingCounter"))
+        .isSameAs(unit);
+    assertThat(services.classes().orElseThrow().loaderOf("store.StoreApp"))
+        .isSameAs(store.loader().orElseThrow());
     assertThat(node.stopApps()).isEmpty();
     assertThat(Files.readAllLines(root.resolve("events.log"))).containsExactly(
         "activate",

@@ -5,6 +5,7 @@ import dev.molt.api.Services;
 import dev.molt.api.StatefulService;
 import dev.molt.services.InvalidContractException;
 import dev.molt.services.ServiceHandle;
+import dev.molt.services.unit.ClassView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,15 +28,39 @@ public final class AppServices implements Services {
   private final Map<Class<?>, ServiceHandle<?>> published = new ConcurrentHashMap<>();
   private final List<ServiceHandle<?>> publishOrder = Collections.synchronizedList(new ArrayList<>());
   private final Map<Class<?>, Object> resources = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Units.Published> units = new ConcurrentHashMap<>();
   private final ContextWithServices context;
+  private volatile ClassView classes;
 
   /**
+   * Services whose class view is made at the first publish, from the implementation's loader.
+   *
    * @param base the app's context without services
    * @param dependencies the services of the apps it depends on, which started before it
    */
   public AppServices(ApplicationContext base, List<AppServices> dependencies) {
+    this(base, dependencies, null);
+  }
+
+  /**
+   * @param base the app's context without services
+   * @param dependencies the services of the apps it depends on, which started before it
+   * @param appLoader the application's class loader (its implementations' units load above it)
+   */
+  public AppServices(ApplicationContext base, List<AppServices> dependencies,
+      ClassLoader appLoader) {
     this.dependencies = List.copyOf(dependencies);
     this.context = new ContextWithServices(base, this);
+    this.classes = appLoader == null ? null : new ClassView(appLoader);
+  }
+
+  /**
+   * Which loader holds each class of the app: the live unit loaders for the units' packages, the
+   * application's loader for the rest. Empty until the first publish when the kernel gave no
+   * application loader.
+   */
+  public Optional<ClassView> classes() {
+    return Optional.ofNullable(classes);
   }
 
   /** The context to hand the application's {@code start}: {@code services()} is this. */
@@ -53,7 +78,9 @@ public final class AppServices implements Services {
       throw new IllegalArgumentException(contract.getName() + " is already published by "
           + context.name() + "; publish each contract once");
     }
-    T target = construct(contract, implementation, context.version());
+    Units.Loaded unit = Units.load(contract, implementation, classView(implementation),
+        context.version());
+    T target = construct(contract, unit.implementation(), context.version());
     ServiceHandle<T> handle;
     try {
       handle = ServiceHandle.create(contract, target);
@@ -69,6 +96,7 @@ public final class AppServices implements Services {
       }
     }
     published.put(contract, handle);
+    units.put(contract, unit.published().withHandle(handle));
     publishOrder.add(handle);
     return handle.handle();
   }
@@ -108,6 +136,28 @@ public final class AppServices implements Services {
       return Optional.of(typed);
     }
     return dependencies.stream().map(d -> d.find(contract)).flatMap(Optional::stream).findFirst();
+  }
+
+  /**
+   * The service of this app whose live implementation is the class named {@code implementation}:
+   * its handle, its unit (empty when it loaded in the application's loader), and why not when
+   * it has none.
+   */
+  public Optional<Units.Published> publishedAs(String implementation) {
+    for (Units.Published p : units.values()) {
+      if (p.handle().target().getClass().getName().equals(implementation)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private synchronized ClassView classView(Class<?> implementation) {
+    if (classes == null) {
+      classes = new ClassView(implementation.getClassLoader() != null
+          ? implementation.getClassLoader() : ClassLoader.getSystemClassLoader());
+    }
+    return classes;
   }
 
   /** This app's own handles, in the order published. */

@@ -111,7 +111,8 @@ public final class PlanChecker {
   private StepFactory factory(UpgradeRequest request, String running, ReleaseDescriptor next,
       TrialLoaders trial, Problems problems) {
     return new StepFactory(node, next, instrumentation, trial, problems, env, log, purge,
-        request.direction().command() + " " + running + " -> " + next.version());
+        request.direction().command() + " " + running + " -> " + next.version(),
+        request.direction());
   }
 
   private static boolean restartsJvm(RelupPlan plan) {

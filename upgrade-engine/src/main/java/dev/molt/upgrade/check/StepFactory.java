@@ -8,6 +8,18 @@ import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.node.AppFailure;
 import dev.molt.kernel.node.Node;
 import dev.molt.upgrade.purge.LoaderPurge;
+import dev.molt.kernel.node.NodeApp;
+import dev.molt.format.UpgradeSettings;
+import dev.molt.services.app.AppServices;
+import dev.molt.services.update.UnitCheck;
+import dev.molt.services.update.UnitUpdate;
+import dev.molt.upgrade.Direction;
+import dev.molt.upgrade.update.ClassViews;
+import dev.molt.upgrade.update.UpdateStep;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
 import dev.molt.upgrade.step.AddApplicationStep;
 import dev.molt.upgrade.step.ApplyStep;
 import dev.molt.upgrade.step.ClassBytes;
@@ -46,12 +58,14 @@ final class StepFactory {
   private final RetiredLoaders retired = new RetiredLoaders();
   private final LoaderPurge purge;
   private final String purgeCause;
+  private final Direction direction;
 
   StepFactory(Node node, ReleaseDescriptor next, Optional<Instrumentation> instrumentation,
       TrialLoaders trial, Problems problems, Map<String, String> env, PrintStream log,
-      LoaderPurge purge, String purgeCause) {
+      LoaderPurge purge, String purgeCause, Direction direction) {
     this.purge = purge;
     this.purgeCause = purgeCause;
+    this.direction = direction;
     this.env = env;
     this.log = log;
     this.node = node;
@@ -82,8 +96,7 @@ final class StepFactory {
     } else if (i instanceof Instruction.RemoveApplication) {
       return remove(app);
     } else if (i instanceof Instruction.Update u) {
-      return refuse("update " + app + " (" + u.service() + "): a structural change of a stateful"
-          + " service is not run by this engine");
+      return update(app, u);
     }
     return refuse(i.op() + step.app().map(a -> " " + a).orElse("") + ": not run live by this"
         + " engine yet; to move to " + next.version()
@@ -107,7 +120,10 @@ final class StepFactory {
           .version() + " and " + next.version() + "; regenerate the relup");
     }
     List<AppClassLoader> loaders = ReleaseJars.loadersHolding(node, app);
-    trial.requireSameSchemas(app, classes, loaders);
+    for (String name : classes) { // against the live class: a unit's class is its unit loader's
+      trial.requireSameSchemas(app, List.of(name),
+          loaders.stream().map(l -> ClassViews.holderOf(node, l, name)).toList());
+    }
     Map<String, byte[]> nextBytes = bytes(app, ReleaseJars.own(root, target.get()), classes,
         next.version());
     Map<String, byte[]> previousBytes = bytes(app, ReleaseJars.own(root, running.get()), classes,
@@ -116,7 +132,7 @@ final class StepFactory {
       return Optional.empty();
     }
     return Optional.of(new RedefineStep(app, classes, loaders, nextBytes, previousBytes,
-        instrumentation.get()));
+        instrumentation.get(), (loader, name) -> ClassViews.holderOf(node, loader, name)));
   }
 
   private Optional<Step> define(String app, List<String> classes) {
@@ -131,7 +147,52 @@ final class StepFactory {
       return Optional.empty();
     }
     return Optional.of(new DefineStep(app, classes, ReleaseJars.loadersHolding(node, app), bytes,
-        instrumentation));
+        instrumentation, (loader, name) -> ClassViews.holderOf(node, loader, name)));
+  }
+
+  /**
+   * {@code update}: the service runs from that unit, and the new version's unit loads, verifies
+   * and carries what the update needs ({@link UnitCheck}), in a throwaway loader above the new
+   * release's class path.
+   */
+  private Optional<Step> update(String app, Instruction.Update u) {
+    Optional<NodeApp> running = node.app(app).filter(a -> a.loader().isPresent());
+    Optional<AppSpec> target = next.app(app).filter(a -> !a.isLibrary());
+    if (running.isEmpty() || target.isEmpty()) {
+      return refuse("update " + app + " (" + u.service() + "): the app is not an application of"
+          + " both releases " + node.descriptor().version() + " and " + next.version()
+          + "; regenerate the relup");
+    }
+    Optional<AppServices> services = running.get().services();
+    if (services.isEmpty()) {
+      return refuse("update " + app + " (" + u.service() + "): " + app + " is not running, so"
+          + " it publishes no service; start it, or move by restart_application");
+    }
+    UpgradeSettings bounds = next.upgrade();
+    UnitUpdate.Request request = new UnitUpdate.Request(u.service(), u.unit(), u.migration(),
+        urls(ReleaseJars.own(root, target.get())), running.get().version(),
+        target.get().version(), direction == Direction.UP,
+        Duration.ofMillis(bounds.updateDrainMs()), Duration.ofMillis(bounds.updatePauseMs()));
+    List<String> found = UnitCheck.problems(services.get(), request, trial.loaderOf(app),
+        "update " + app + " (" + u.service() + ")");
+    if (!found.isEmpty()) {
+      found.forEach(problems::add);
+      return Optional.empty();
+    }
+    return Optional.of(new UpdateStep(app, new UnitUpdate(services.get(), request), retired,
+        log));
+  }
+
+  private static List<URL> urls(List<Path> jars) {
+    List<URL> urls = new ArrayList<>();
+    for (Path jar : jars) {
+      try {
+        urls.add(jar.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException("not a file path: " + jar, e);
+      }
+    }
+    return urls;
   }
 
   private Optional<Step> restart(String app) {

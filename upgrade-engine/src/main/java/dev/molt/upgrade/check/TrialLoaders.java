@@ -85,6 +85,11 @@ final class TrialLoaders implements AutoCloseable {
     }
   }
 
+  /** The throwaway loader of application {@code app} over the new release's class path. */
+  ClassLoader loaderOf(String app) {
+    return holding(app).get(0);
+  }
+
   private List<URLClassLoader> holding(String app) {
     List<URLClassLoader> found = new ArrayList<>();
     for (AppSpec holder : ReleaseJars.applicationsHolding(next, app)) {

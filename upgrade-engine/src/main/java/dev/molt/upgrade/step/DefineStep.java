@@ -1,12 +1,14 @@
 package dev.molt.upgrade.step;
 
 import dev.molt.kernel.loader.AppClassLoader;
+import dev.molt.services.unit.UnitLoader;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * {@code define}: adds the new release's new classes to the app's existing loader, before the
@@ -21,10 +23,17 @@ public final class DefineStep implements Step {
   private final List<AppClassLoader> loaders;
   private final Map<String, byte[]> bytes;
   private final Optional<Instrumentation> instrumentation;
+  private final BiFunction<AppClassLoader, String, ClassLoader> view;
 
-  /** @param instrumentation to bring a class an earlier attempt defined up to these bytes */
+  /**
+   * @param instrumentation to bring a class an earlier attempt defined up to these bytes
+   * @param view which loader holds a class of an application loader's app now: a new class of a
+   *     live service unit's package is defined by that unit's loader
+   */
   public DefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
-      Map<String, byte[]> bytes, Optional<Instrumentation> instrumentation) {
+      Map<String, byte[]> bytes, Optional<Instrumentation> instrumentation,
+      BiFunction<AppClassLoader, String, ClassLoader> view) {
+    this.view = view;
     this.app = app;
     this.classes = List.copyOf(classes);
     this.loaders = List.copyOf(loaders);
@@ -39,14 +48,20 @@ public final class DefineStep implements Step {
 
   @Override
   public void run() throws StepException {
-    for (AppClassLoader loader : loaders) {
+    for (AppClassLoader appLoader : loaders) {
       for (String name : classes) {
-        if (loader.hasDefined(name)) {
+        ClassLoader loader = view.apply(appLoader, name);
+        UnitLoader unit = loader instanceof UnitLoader u ? u : null;
+        if (unit != null ? unit.hasDefined(name) : appLoader.hasDefined(name)) {
           redefineEarlier(loader, name); // defined by an earlier attempt that was rolled back
           continue;
         }
         try {
-          loader.defineUpgradeClass(name, bytes.get(name));
+          if (unit != null) {
+            unit.defineUpgradeClass(name, bytes.get(name));
+          } else {
+            appLoader.defineUpgradeClass(name, bytes.get(name));
+          }
         } catch (LinkageError e) {
           throw new StepException("define " + name + " in " + loader + " failed: " + e
               + "; list new classes after the new classes they extend", e);
@@ -55,7 +70,7 @@ public final class DefineStep implements Step {
     }
   }
 
-  private void redefineEarlier(AppClassLoader loader, String name) throws StepException {
+  private void redefineEarlier(ClassLoader loader, String name) throws StepException {
     if (instrumentation.isEmpty() || !instrumentation.get().isRedefineClassesSupported()) {
       return;
     }

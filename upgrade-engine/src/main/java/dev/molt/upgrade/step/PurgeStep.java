@@ -3,6 +3,7 @@ package dev.molt.upgrade.step;
 import dev.molt.upgrade.purge.LoaderPurge;
 import dev.molt.upgrade.purge.PurgeReport;
 import dev.molt.upgrade.purge.PurgedLoader;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,9 +39,20 @@ public final class PurgeStep implements Step {
 
   @Override
   public void run() {
+    List<String> disposeFailures = new ArrayList<>();
     // the list is made for the call: no reference to the loaders stays in this frame
-    List<PurgedLoader> purged = purge.purge(cause, retired.take(app));
+    List<PurgedLoader> purged = purge.purge(cause, loaders(disposeFailures));
     outcome = PurgeReport.stepLine(purged);
+    if (!disposeFailures.isEmpty()) {
+      outcome += "; " + String.join("; ", disposeFailures);
+    }
+  }
+
+  /** What restart/remove steps retired, then the old units of update steps (disposed first). */
+  private List<ClassLoader> loaders(List<String> disposeFailures) {
+    List<ClassLoader> loaders = new ArrayList<>(retired.take(app));
+    loaders.addAll(retired.takeUnits(app, disposeFailures));
+    return loaders;
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * {@code redefine}: swaps the bodies of classes in place with
@@ -23,6 +24,7 @@ public final class RedefineStep implements Step {
   private final Map<String, byte[]> next;
   private final Map<String, byte[]> previous;
   private final Instrumentation instrumentation;
+  private final BiFunction<AppClassLoader, String, ClassLoader> view;
 
   /**
    * @param loaders the loaders holding the app's classes (one for an application, every
@@ -32,6 +34,17 @@ public final class RedefineStep implements Step {
    */
   public RedefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
       Map<String, byte[]> next, Map<String, byte[]> previous, Instrumentation instrumentation) {
+    this(app, classes, loaders, next, previous, instrumentation, (loader, name) -> loader);
+  }
+
+  /**
+   * @param view which loader holds a class of an application loader's app now (the app's class
+   *     view: a class of a service's unit is its live unit loader's), asked when the step runs
+   */
+  public RedefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
+      Map<String, byte[]> next, Map<String, byte[]> previous, Instrumentation instrumentation,
+      BiFunction<AppClassLoader, String, ClassLoader> view) {
+    this.view = view;
     this.app = app;
     this.classes = List.copyOf(classes);
     this.loaders = List.copyOf(loaders);
@@ -72,7 +85,8 @@ public final class RedefineStep implements Step {
     }
   }
 
-  private Class<?> load(AppClassLoader loader, String name) throws StepException {
+  private Class<?> load(AppClassLoader appLoader, String name) throws StepException {
+    ClassLoader loader = view.apply(appLoader, name);
     try {
       Class<?> type = Class.forName(name, false, loader);
       if (type.getClassLoader() != loader) {

@@ -1,6 +1,8 @@
 package dev.molt.upgrade.step;
 
 import dev.molt.kernel.node.RetiredApp;
+import dev.molt.services.update.UnitUpdate;
+import java.net.URLClassLoader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,15 +12,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one upgrade's {@code restart_application} and {@code remove_application} steps (and
- * {@code update}'s replaced unit loaders, {@link #retireLoader}) took out of service, by app: the
- * only holder of the
+ * What one upgrade's {@code restart_application}, {@code remove_application} and {@code update}
+ * steps (and any other step, through {@link #retireLoader}) took out of service, by app: the only
+ * holder of the
  * old loaders, so a rollback can put them back and {@code purge} can drop them for good (a step
  * keeping its own reference would keep them from the collector). Used by one upgrade's thread.
  */
 public final class RetiredLoaders {
   private final Map<String, Deque<RetiredApp>> byApp = new HashMap<>();
   private final Map<String, List<ClassLoader>> loadersByApp = new HashMap<>();
+  private final Map<String, Deque<UnitUpdate>> units = new HashMap<>();
+
+  /** An {@code update} ran: its old implementation and unit loader wait for {@code purge}. */
+  public void retireUnit(String app, UnitUpdate update) {
+    units.computeIfAbsent(app, a -> new ArrayDeque<>()).push(update);
+  }
+
+  /** The {@code update} was undone: nothing of it is retired any more. */
+  public void unretireUnit(String app, UnitUpdate update) {
+    Deque<UnitUpdate> stack = units.get(app);
+    if (stack != null) {
+      stack.remove(update);
+    }
+  }
+
+  /**
+   * Disposes the old implementations the {@code update}s of {@code app} replaced and returns their
+   * unit loaders, to be dropped; what {@code dispose} threw is added to {@code problems}.
+   */
+  List<URLClassLoader> takeUnits(String app, List<String> problems) {
+    Deque<UnitUpdate> taken = units.remove(app);
+    List<URLClassLoader> loaders = new ArrayList<>();
+    if (taken != null) {
+      taken.forEach(u -> loaders.add(u.retire(problems)));
+    }
+    return loaders;
+  }
 
   void retire(String app, RetiredApp replaced) {
     byApp.computeIfAbsent(app, a -> new ArrayDeque<>()).push(replaced);

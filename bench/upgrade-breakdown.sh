@@ -4,7 +4,8 @@
 # `plan 0.2.0`: the same client JVM, and for `plan` the engine's whole check) beside `upgrade
 # 0.2.0`, `plan 0.1.0` and `downgrade 0.1.0`; the node logs its safepoints
 # (-Xlog:safepoint), and the harness lays them beside the calls. Builds what bench/upgrade.sh
-# builds for book_app 0.1.0 and 0.2.0 only.
+# builds for book_app 0.1.0 and 0.2.0 only, once: a second run reuses the releases and the
+# package (delete bench/target/upgrade-breakdown to rebuild) and installs a fresh node.
 # Usage (from the repository root, after `mvn -B -o package -DskipTests`):
 #   bench/upgrade-breakdown.sh [ROUNDS]      default: 3
 set -eu
@@ -18,15 +19,15 @@ appup="java -jar $root/appup-compiler/target/molt-appup-compiler-$version-cli.ja
 port=$((4901 + $$ % 300))
 node="$work/node-book_app/book_app"
 
-rm -rf "$work" && mkdir -p "$work/node-book_app"
+rm -rf "$work/node-book_app" "$work"/safepoints.log* && mkdir -p "$work/node-book_app"
 for v in 0.1.0 0.2.0; do
   f="$root/fixtures/book_app/$v"
-  $molt release --rel "$f/rel" --tree "$f/target/molt-inputs/deps.tgf" --lib "$f/target/molt-inputs/lib" \
+  [ -f "$work/build-book_app-$v/book_app-$v.tar.gz" ] || $molt release --rel "$f/rel" --tree "$f/target/molt-inputs/deps.tgf" --lib "$f/target/molt-inputs/lib" \
     --app-jar "$f/target/book_app-$v.jar" --main-class dev.molt.fixtures.book.BookApp --env prod \
     --out "$work/build-book_app-$v" >/dev/null
 done
 tar -xzf "$work/build-book_app-0.1.0/book_app-0.1.0.tar.gz" -C "$work/node-book_app"
-$appup upgrade-package --from "$work/build-book_app-0.1.0/rel/book_app" \
+[ -f "$work/book_app-0.2.0-upgrade.tar.gz" ] || $appup upgrade-package --from "$work/build-book_app-0.1.0/rel/book_app" \
   --to "$work/build-book_app-0.2.0/rel/book_app" --out "$work" >/dev/null
 tar -xzf "$work/book_app-0.2.0-upgrade.tar.gz" -C "$work/node-book_app"
 for v in 0.1.0 0.2.0; do

@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * Where the pause of a {@code redefine} upgrade comes from: one client calls {@code GET /stats}
- * back to back (as in {@link UpgradePauseBench}) while the harness runs, in turn, commands of the
- * same shape that change nothing ({@code ping}: the client JVM alone; {@code releases}; {@code plan
+ * back to back (as in {@link UpgradePauseBench}) while the harness runs, in turn, nothing for
+ * 400 ms (what the machine alone does to the calls), commands of the same shape that change nothing ({@code ping}: the client JVM alone; {@code releases}; {@code plan
  * TO}: the client JVM and the engine's whole check) and the {@code upgrade} and {@code downgrade}
  * themselves. The node runs with {@code -Xlog:safepoint:file=SAFEPOINTS:timemillis}; per
  * operation the harness reports the pause (the longest wait), when the longest call started after
  * the command began, the command's time, the node's safepoints during the operation (count, sum,
- * the longest and its name), how much of the longest call the node spent in safepoints, and the
+ * the longest and its name), how much of the longest call the node spent in safepoints, the
+ * slowest call a {@code RedefineClasses} safepoint held (the switch's own pause), and the
  * median latency of the 50 calls before the command against the 20 right after its last
  * safepoint (compiled code thrown away shows there). The upgrade's step lines (with their times)
  * are printed as the command printed them.
@@ -63,6 +64,7 @@ public final class UpgradeBreakdownBench {
     try {
       Thread.sleep(3000);
       for (int r = 1; r <= rounds; r++) {
+        ops.add(operation(client, env, bin));
         ops.add(operation(client, env, bin, "ping"));
         ops.add(operation(client, env, bin, "releases"));
         ops.add(operation(client, env, bin, "plan", to));
@@ -82,10 +84,17 @@ public final class UpgradeBreakdownBench {
   private static Op operation(CallRecorder client, Map<String, String> env, Path bin,
       String... words) throws Exception {
     double start = client.now();
-    String output = run(env, bin, words);
+    // no words: the idle window, what the machine alone does to the calls
+    String output = words.length == 0 ? idle() : run(env, bin, words);
     double end = client.now();
     Thread.sleep(1500);
-    return new Op(String.join(" ", words), start, end, end + 1500, output);
+    return new Op(words.length == 0 ? "(no command)" : String.join(" ", words), start, end,
+        end + 1500, output);
+  }
+
+  private static String idle() throws InterruptedException {
+    Thread.sleep(400);
+    return "";
   }
 
   private static String run(Map<String, String> env, Path bin, String... args)
@@ -137,6 +146,10 @@ public final class UpgradeBreakdownBench {
       double sum = during.stream().mapToDouble(Safepoint::ms).sum();
       Safepoint max = during.stream().max((a, b) -> Double.compare(a.ms(), b.ms())).orElse(null);
       double inLongest = during.stream().mapToDouble(s -> overlap(s, longest)).sum();
+      // the slowest call that a RedefineClasses safepoint held: the switch's own pause
+      double held = in.stream().filter(c -> during.stream().anyMatch(
+          s -> s.name().equals("RedefineClasses") && overlap(s, c) > 0))
+          .mapToDouble(CallRecorder.Call::latencyMs).max().orElse(0);
       double before = median(calls.stream().filter(c -> c.startMs() < op.fromMs())
           .skip(Math.max(0, calls.stream().filter(c -> c.startMs() < op.fromMs()).count() - 50))
           .toList());
@@ -151,7 +164,8 @@ public final class UpgradeBreakdownBench {
           before, after);
       byName.computeIfAbsent(op.name(), k -> new ArrayList<>()).add(new double[] {
           longest.latencyMs(), op.commandEndMs() - op.fromMs(), sum,
-          max == null ? 0 : max.ms(), inLongest});
+          max == null ? 0 : max.ms(), inLongest, named(during, "RedefineClasses"),
+          named(during, "Collect"), held});
       if (op.name().startsWith("upgrade") || op.name().startsWith("downgrade")) {
         op.output().lines().filter(l -> l.startsWith("  ")).forEach(l -> System.out.println(
             "    " + l.strip()));
@@ -159,11 +173,20 @@ public final class UpgradeBreakdownBench {
     }
     System.out.println();
     System.out.println("| operation | median pause ms | median command ms | median safepoints"
-        + " sum ms | median longest safepoint ms | median safepoint in the longest call ms |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-    byName.forEach((name, rows) -> System.out.printf("| %s | %.1f | %.0f | %.1f | %.1f | %.1f |%n",
-        name, medianOf(rows, 0), medianOf(rows, 1), medianOf(rows, 2), medianOf(rows, 3),
-        medianOf(rows, 4)));
+        + " sum ms | median longest safepoint ms | median safepoint in the longest call ms |"
+        + " median RedefineClasses ms | median GC ms | median slowest call RedefineClasses held"
+        + " ms |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    byName.forEach((name, rows) -> System.out.printf(
+        "| %s | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", name,
+        medianOf(rows, 0), medianOf(rows, 1), medianOf(rows, 2), medianOf(rows, 3),
+        medianOf(rows, 4), medianOf(rows, 5), medianOf(rows, 6), medianOf(rows, 7)));
+  }
+
+  /** The time in safepoints whose name contains {@code part} (GC: "Collect"). */
+  private static double named(List<Safepoint> safepoints, String part) {
+    return safepoints.stream().filter(s -> s.name().contains(part)).mapToDouble(Safepoint::ms)
+        .sum();
   }
 
   private static double overlap(Safepoint s, CallRecorder.Call c) {

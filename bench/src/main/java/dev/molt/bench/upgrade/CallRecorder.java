@@ -22,6 +22,7 @@ final class CallRecorder implements Runnable {
       .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
   private final HttpRequest request;
   private final long origin = System.nanoTime();
+  private final long originEpochMs = System.currentTimeMillis();
   private final List<Call> calls = new ArrayList<>();
   private volatile boolean running = true;
 
@@ -33,6 +34,11 @@ final class CallRecorder implements Runnable {
   /** Milliseconds since the recorder was made, on the same clock as the calls. */
   double now() {
     return (System.nanoTime() - origin) / 1e6;
+  }
+
+  /** A wall-clock time (ms since the epoch, as another JVM logs it) on the calls' clock (±1 ms). */
+  double fromEpochMs(double epochMs) {
+    return epochMs - originEpochMs;
   }
 
   @Override

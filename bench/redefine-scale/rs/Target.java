@@ -1,0 +1,2 @@
+package rs;
+public class Target { public int f(int x) { return x + 1; } }

@@ -2,6 +2,7 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.molt.e2e.support.ForkDirs;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.UpgradeReleases;
 import dev.molt.format.EntryPoint;
@@ -178,7 +179,7 @@ class ServiceUpdateIT {
 
   @BeforeAll
   static void releases() throws Exception {
-    work = Path.of("target/e2e-releases/tally").toAbsolutePath();
+    work = ForkDirs.releases("tally");
     deleteTree(work);
     Files.createDirectories(work);
     Path slow = work.resolve("control/slow");

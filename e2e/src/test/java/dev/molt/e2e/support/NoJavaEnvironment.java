@@ -20,11 +20,11 @@ public final class NoJavaEnvironment {
   private NoJavaEnvironment() {}
 
   /**
-   * The environment, with {@code extra} added. The links live in {@code target/no-java-bin}, made
+   * The environment, with {@code extra} added. The links live in {@code target/no-java-bin-<fork>}, made
    * once per build (not in a @TempDir, whose clean-up warns about every link to a system tool).
    */
   public static synchronized Map<String, String> create(Map<String, String> extra) {
-    Path binDir = Path.of("target/no-java-bin").toAbsolutePath();
+    Path binDir = ForkDirs.of("no-java-bin");
     try {
       Files.createDirectories(binDir);
       for (String dir : SYSTEM_DIRS) {

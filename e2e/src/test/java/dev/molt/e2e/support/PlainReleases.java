@@ -22,8 +22,7 @@ public final class PlainReleases {
   public static synchronized Path build(String version, List<Path> from) throws Exception {
     Path root = BUILT.get(version);
     if (root == null) {
-      Path outputDir = Path.of("target/e2e-releases/plain_app-" + version + "-prod")
-          .toAbsolutePath();
+      Path outputDir = ForkDirs.releases("plain_app-" + version + "-prod");
       SharedBookRelease.deleteTree(outputDir);
       Fixture app = Fixture.plainApp(version);
       root = Releases.build(app.artifactId(), version, app.relDir(), "prod", outputDir,

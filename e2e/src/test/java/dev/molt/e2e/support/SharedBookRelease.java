@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The book_app prod release, built once per test JVM (a jlink build takes seconds) into
- * {@code target/e2e-releases/book_app-prod/}. Tests that start nodes work on a copy of it.
+ * {@code target/e2e-releases-<fork>/book_app-prod/} ({@link ForkDirs}). Tests that start nodes work on a copy of it.
  */
 public final class SharedBookRelease {
   private static ReleaseResult result;
@@ -22,7 +22,7 @@ public final class SharedBookRelease {
   /** Builds the release on first use. */
   public static synchronized ReleaseResult get() throws ReleaseBuildException {
     if (result == null) {
-      Path outputDir = Path.of("target/e2e-releases/book_app-prod").toAbsolutePath();
+      Path outputDir = ForkDirs.releases("book_app-prod");
       deleteTree(outputDir);
       result = Releases.build(Fixture.bookApp(), "prod", outputDir);
     }

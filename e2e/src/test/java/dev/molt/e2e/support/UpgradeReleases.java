@@ -42,8 +42,7 @@ public final class UpgradeReleases {
       throws Exception {
     Path root = BUILT.get(version);
     if (root == null) {
-      Path outputDir = Path.of("target/e2e-releases/book_app-" + version + "-prod")
-          .toAbsolutePath();
+      Path outputDir = ForkDirs.releases("book_app-" + version + "-prod");
       SharedBookRelease.deleteTree(outputDir);
       Fixture book = Fixture.bookApp(version);
       List<AppInput> apps = new ArrayList<>(book.inputs());

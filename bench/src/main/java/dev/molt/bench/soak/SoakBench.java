@@ -87,13 +87,22 @@ public final class SoakBench {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getQuery();
             String body;
-            if (path.equals("/health")) body = "ok";
-            else if (path.equals("/version")) body = tally.version();
-            else if (path.equals("/add")) body = Long.toString(tally.add(query));
-            else if (path.equals("/get")) body = Long.toString(tally.get(query));
-            else body = "no route " + path;
+            int status = 200;
+            try {
+              if (path.equals("/health")) body = "ok";
+              else if (path.equals("/version")) body = tally.version();
+              else if (path.equals("/add")) body = Long.toString(tally.add(query));
+              else if (path.equals("/get")) body = Long.toString(tally.get(query));
+              else { body = "no route " + path; status = 404; }
+            } catch (RuntimeException | Error e) {
+              java.io.StringWriter trace = new java.io.StringWriter();
+              e.printStackTrace(new java.io.PrintWriter(trace));
+              body = trace.toString();
+              status = 500;
+              System.err.println("tally: " + path + " threw " + body);
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(body.startsWith("no route") ? 404 : 200, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
           });
@@ -208,6 +217,8 @@ public final class SoakBench {
   });
   private Path node;
   private byte[] cookie;
+  /** What the control channel is doing now, for the clients' failure messages. */
+  private static volatile String phase = "before the first cycle";
 
   private SoakBench(Path work) {
     this.work = work;
@@ -276,6 +287,7 @@ public final class SoakBench {
       load.start();
       Thread.sleep(1000);
       List<String> rows = new ArrayList<>();
+      phase = "sampling";
       rows.add(sample(pid, 0, load, 0));
       String startThreads = call("rpc", "tally.Probe.threads").output().trim();
       long deadline = System.nanoTime() + limit.toNanos();
@@ -289,7 +301,9 @@ public final class SoakBench {
           break;
         }
         for (String[] move : new String[][] {{"upgrade", "2.0.0"}, {"downgrade", "1.0.0"}}) {
+          phase = "during cycle " + c + "'s " + move[0];
           Response r = call(move[0], move[1]);
+          phase = "after cycle " + c + "'s " + move[0];
           if (r.exitCode() != 0) {
             problems.add("cycle " + c + ": " + move[0] + " " + move[1] + " exited "
                 + r.exitCode() + ": " + r.output() + r.error());
@@ -304,6 +318,7 @@ public final class SoakBench {
         }
         done = c;
         if (c % every == 0 || c == cycles) {
+          phase = "sampling after cycle " + c;
           rows.add(sample(pid, c, load, System.nanoTime() - begin));
         }
       }
@@ -503,8 +518,12 @@ public final class SoakBench {
               post(port, "/add?load");
               ok.incrementAndGet();
             } catch (IOException | RuntimeException e) {
-              failed.incrementAndGet();
-              failure.compareAndSet(null, e.toString());
+              long n = failed.incrementAndGet();
+              String what = e + " (" + phase + ")";
+              failure.compareAndSet(null, what);
+              if (n <= 10) {
+                System.out.println("failed call " + n + ": " + what);
+              }
             }
           }
         }, "soak-client-" + t));

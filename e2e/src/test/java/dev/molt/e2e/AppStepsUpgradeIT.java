@@ -129,9 +129,9 @@ class AppStepsUpgradeIT {
     UpgradeReleases.install(v2, "0.2.0", node.root());
     assertThat(run("upgrade", "0.2.0").exitCode()).isZero();
     UpgradeReleases.install(v3, "0.3.0", node.root());
-    // 0.2.0 -> 0.3.0 without its update (not run by this engine), plus a define (of the
-    // migration, which otherwise comes with the update's unit) and an apply: define, redefine,
-    // apply and add_application in one plan
+    // 0.2.0 -> 0.3.0 with a define (of a class of the service's unit: it goes to the live unit
+    // loader, never the application's), a redefine, its update and an apply after it: define,
+    // redefine, update, apply and add_application in one plan
     Path relupFile = node.root().resolve("releases/0.3.0/relup.json");
     Relup relup = UpgradeFormats.readRelup(relupFile);
     List<RelupPlan> up = new ArrayList<>();
@@ -139,6 +139,7 @@ class AppStepsUpgradeIT {
       List<RelupStep> steps = new ArrayList<>();
       for (RelupStep step : plan.steps()) {
         if (step.instruction() instanceof Instruction.Update) {
+          steps.add(step);
           steps.add(RelupStep.of("book_app", new Instruction.Apply(
               "dev.molt.fixtures.book.ReleaseTasks", "migrate")));
         } else if (step.instruction() instanceof Instruction.Redefine) {
@@ -160,13 +161,17 @@ class AppStepsUpgradeIT {
     System.out.println(upgrade.stdout()); // the steps and their times, for the build log
     assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
     assertThat(upgrade.stdout()).containsPattern("ok +define book_app: BookServiceMigration[^\\n]*"
-        + "\\n +ok +redefine book_app: PlainContext[^\\n]*\\n +ok +apply book_app:"
+        + "\\n +ok +redefine book_app: PlainContext[^\\n]*\\n +ok +update book_app: BookService"
+        + " 0\\.2\\.0 -> 0\\.3\\.0[^\\n]*\\n +ok +apply book_app:"
         + " dev\\.molt\\.fixtures\\.book\\.ReleaseTasks\\.migrate\\(\\)")
         .containsPattern("ok +add_application book_stats 0\\.1\\.0")
         .contains("book_app 0.3.0 is running, permanent");
     assertThat(Files.readString(node.root().resolve("var/book_stats/status.txt")))
         .isEqualTo("started 0.1.0\n");
-    assertThat(Http.get(port, "/stats").statusCode()).isEqualTo(200);
+    assertThat(Http.get(port, "/stats").body()).as("0.3.0's service counts per path")
+        .contains("\"paths\":{");
+    // the unit loader that got the defined class retired with its unit, and was collected
+    assertThat(upgrade.stdout()).containsPattern("ok +purge book_app: old class loader collected");
     assertThat(run("describe").stdout()).contains("loaded release: 0.3.0",
         "book_stats 0.1.0 running");
   }

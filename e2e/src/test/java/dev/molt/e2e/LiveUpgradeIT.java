@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Live upgrades of a running book_app node through bin/book_app: 0.1.0 -> 0.2.0 (a redefine) and
  * back under HTTP load, a JVM killed mid-upgrade, rollback on a failing post_upgrade hook,
- * refusals at check (an {@code update}, a redefine that is not body-only), a trial, a second
+ * 0.2.0 -> 0.3.0 (an {@code update}, state migrated) and back under load from three
+ * clients, refusals at check (a redefine that is not body-only), a trial, a second
  * upgrade while one runs. {@link AppStepsUpgradeIT} has the steps that restart, add and remove
  * applications.
  */
@@ -105,7 +106,7 @@ class LiveUpgradeIT {
       assertThat(run("releases").stdout()).containsPattern("0\\.2\\.0 +permanent +running")
           .containsPattern("0\\.1\\.0 +old\\s");
       assertThat(run("describe").stdout()).contains("loaded release: 0.2.0");
-      int requestsAfterUp = requests(port);
+      long requestsAfterUp = requests(port);
 
       CommandResult down = run("downgrade", "0.1.0");
       assertThat(down.exitCode()).as(down.toString()).isZero();
@@ -123,9 +124,13 @@ class LiveUpgradeIT {
     assertThat(node.root().resolve("releases/upgrade.journal.json")).doesNotExist();
   }
 
-  private static int requests(int port) {
+  /** The counter's total: {@code "requests"} of /stats, in every version. */
+  private static long requests(int port) {
     String body = Http.get(port, "/stats").body();
-    return Integer.parseInt(body.replaceAll("\\D+", ""));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"requests\":(\\d+)")
+        .matcher(body);
+    assertThat(m.find()).as(body).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   @Test
@@ -153,21 +158,71 @@ class LiveUpgradeIT {
   }
 
   @Test
-  void planWithUpdate_isRefusedAtCheck_nothingChanges() throws Exception {
+  void update_02to03AndBack_underLoadFromThreeClients_stateMigratedBothWays_oldUnitCollected()
+      throws Exception {
     int port = startWith02Installed();
     assertThat(run("upgrade", "0.2.0").exitCode()).isZero();
     UpgradeReleases.install(v3, "0.3.0", node.root());
-    byte[] releasesBefore = Files.readAllBytes(node.root().resolve("releases/RELEASES.json"));
+    assertThat(Http.postForm(port, "/books", "title=Dune&author=Frank+Herbert").statusCode())
+        .isEqualTo(201);
+    List<HttpLoad> loads = List.of(HttpLoad.start(port), HttpLoad.start(port),
+        HttpLoad.start(port));
+    try {
+      loads.forEach(l -> l.awaitMore(30, Node.TIMEOUT));
+      long before = requests(port);
 
-    CommandResult up = run("upgrade", "0.3.0");
+      CommandResult up = run("upgrade", "0.3.0");
 
-    assertThat(up.exitCode()).as(up.toString()).isEqualTo(10);
-    assertThat(up.stderr()).contains("refused by the check; nothing was changed",
-        "update book_app (dev.molt.fixtures.book.service.BookService)");
-    assertThat(Files.readAllBytes(node.root().resolve("releases/RELEASES.json")))
-        .isEqualTo(releasesBefore);
+      System.out.println(up.stdout()); // the steps and their times, for the build log
+      assertThat(up.exitCode()).as(up.toString()).isZero();
+      assertThat(up.stdout()).containsPattern("ok +update book_app: BookService 0\\.2\\.0 ->"
+          + " 0\\.3\\.0 \\(unit dev\\.molt\\.fixtures\\.book\\.service, BookServiceMigration\\),"
+          + " callers paused \\d+ ms \\(\\d+ ms\\)")
+          .containsPattern("ok +purge book_app: old class loader collected")
+          .contains("book_app 0.3.0 is running, permanent");
+      loads.forEach(l -> l.awaitMore(30, Node.TIMEOUT));
+      String stats = Http.get(port, "/stats").body();
+      // 0.3.0 counts per path; what 0.2.0 counted sits under the migration's key for no path
+      long carried = count(stats, "\\(before 0\\.3\\.0\\)");
+      assertThat(carried).as(stats).isGreaterThanOrEqualTo(before);
+      assertThat(count(stats, "/stats")).as(stats).isPositive();
+      assertThat(requests(port)).isGreaterThan(carried);
+      assertThat(run("releases").stdout()).containsPattern("0\\.3\\.0 +permanent +running")
+          .containsPattern("0\\.2\\.0 +old\\s");
+      long beforeDown = requests(port);
+
+      CommandResult down = run("downgrade", "0.2.0");
+
+      System.out.println(down.stdout());
+      assertThat(down.exitCode()).as(down.toString()).isZero();
+      assertThat(down.stdout()).containsPattern("ok +update book_app: BookService 0\\.3\\.0 ->"
+          + " 0\\.2\\.0 [^\\n]*callers paused \\d+ ms")
+          .containsPattern("ok +purge book_app: old class loader collected")
+          .contains("book_app 0.2.0 is running, permanent");
+      loads.forEach(l -> l.awaitMore(30, Node.TIMEOUT));
+      String after = Http.get(port, "/stats").body();
+      assertThat(after).as("0.2.0's single counter again").doesNotContain("paths");
+      assertThat(requests(port)).as("the per-path counts summed back").isGreaterThan(beforeDown);
+      assertThat(run("releases").stdout()).containsPattern("0\\.2\\.0 +permanent +running")
+          .containsPattern("0\\.3\\.0 +old\\s");
+    } finally {
+      loads.forEach(HttpLoad::stop);
+    }
+    long served = 0;
+    for (HttpLoad load : loads) {
+      assertThat(load.failures()).as("failed requests during the update and back").isEmpty();
+      served += load.succeeded();
+    }
+    assertThat(requests(port)).as("every request the clients made was counted once")
+        .isGreaterThanOrEqualTo(served);
+    assertThat(Http.get(port, "/books").body()).contains("Dune");
     assertThat(Http.get(port, "/nope").body()).contains(NEW_404);
-    assertThat(run("describe").stdout()).contains("loaded release: 0.2.0");
+  }
+
+  private static long count(String stats, String pathRegex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("\"" + pathRegex + "\":(\\d+)").matcher(stats);
+    return m.find() ? Long.parseLong(m.group(1)) : 0L;
   }
 
   @Test

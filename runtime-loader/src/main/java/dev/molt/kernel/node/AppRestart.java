@@ -1,14 +1,19 @@
 package dev.molt.kernel.node;
 
+import dev.molt.api.ApplicationContext;
 import dev.molt.format.AppSpec;
 import dev.molt.format.ReleaseDescriptor;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.loader.JdkAndApiLoader;
+import dev.molt.services.app.AppServices;
+import dev.molt.services.app.CarriedState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,17 +46,41 @@ public final class AppRestart {
     }
   }
 
+  /**
+   * How the state a stateful service exported at the stop reaches the implementation the next
+   * start constructs for the same contract (the upgrade engine's: through the newer version's
+   * migration). Runs on the restarting thread, before the new implementation's {@code activate}.
+   */
+  @FunctionalInterface
+  public interface StateCarry {
+    /**
+     * @param from what the old implementation exported (plain data), and where it came from
+     * @param next the new implementation, constructed, not activated
+     * @param toVersion the application version {@code next} runs
+     * @return the state to import into {@code next} (copied as plain data before the import)
+     * @throws Exception when it cannot be carried: the new start fails, the app runs again in
+     *     its old loader with the state it exported
+     */
+    Map<String, Object> carry(CarriedState from, Object next, String toVersion) throws Exception;
+  }
+
   private AppRestart() {}
 
   /**
    * Stops {@code app}, builds its loader over {@code next}'s jars (its own, then its class path's
-   * libraries), gives it {@code next}'s config and starts it.
+   * libraries), gives it {@code next}'s config and starts it. With a {@code carry}, the state of
+   * each stateful service is exported at the stop (after {@code deactivate}) and imported, through
+   * {@code carry}, into the implementation the new start publishes for the same contract, before
+   * its {@code activate} and before its handle is returned.
    *
+   * @param carry how the state reaches the new version; null: the services start afresh
    * @throws KernelException when the new loader or config cannot be made, or the app does not
-   *     start in it; the app then runs again in its old loader
+   *     start in it (a state that cannot be carried included); the app then runs again in its old
+   *     loader, with the state it exported
    */
   public static Replaced restart(Node node, String app, ReleaseDescriptor next,
-      Map<String, String> env, Consumer<AppFailure> onMainFailure) throws KernelException {
+      Map<String, String> env, Consumer<AppFailure> onMainFailure, StateCarry carry)
+      throws KernelException {
     synchronized (node) {
       NodeApp a = node.app(app).filter(x -> x.loader().isPresent()).orElseThrow(
           () -> new KernelException("no application " + app + " runs in this node"));
@@ -61,34 +90,78 @@ public final class AppRestart {
           .resolve(next.version()).resolve("config.json"), next, env).get(app);
       AppClassLoader loader = loader(node, next, spec);
       Replaced replaced = new Replaced(a);
-      stop(node, a);
+      Map<String, CarriedState> exported;
+      try {
+        exported = stopExporting(node, a, carry);
+      } catch (KernelException e) { // app code failed at the stop: serve again, afresh
+        start(node, a, onMainFailure);
+        throw new KernelException(e.getMessage() + "; " + app + " " + replaced.spec.version()
+            + " was started again in its class loader, its services with fresh state", e);
+      }
       a.swap(spec, Node.jarsOf(node.root(), spec), loader, config);
       try {
-        start(node, a, onMainFailure);
+        start(node, a, onMainFailure, importer(exported, carry, spec.version()));
       } catch (AppStartException e) {
         stop(node, a);
         a.swap(replaced.spec, replaced.jars, replaced.loader, replaced.config);
-        start(node, a, onMainFailure);
+        start(node, a, onMainFailure, unchanged(exported));
         throw new KernelException("app " + app + " " + spec.version() + " did not start in its"
             + " new class loader (" + e.getMessage() + "); it runs " + replaced.spec.version()
-            + " again", e);
+            + " again" + (exported.isEmpty() ? "" : ", with the state its services exported"), e);
       }
       return replaced;
     }
   }
 
-  /** Stops the app and starts it again in the loader, jars and config it had before. */
-  public static void restore(Node node, Replaced replaced, Consumer<AppFailure> onMainFailure)
-      throws KernelException {
+  /**
+   * Stops the app and starts it again in the loader, jars and config it had before; with a
+   * {@code carry}, its services' state comes back through it as in {@link #restart}.
+   */
+  public static void restore(Node node, Replaced replaced, Consumer<AppFailure> onMainFailure,
+      StateCarry carry) throws KernelException {
     synchronized (node) {
       NodeApp a = replaced.app;
-      stop(node, a);
+      Map<String, CarriedState> exported = stopExporting(node, a, carry);
       a.swap(replaced.spec, replaced.jars, replaced.loader, replaced.config);
-      start(node, a, onMainFailure);
+      start(node, a, onMainFailure, importer(exported, carry, replaced.spec.version()));
     }
   }
 
+  /** Stops the app; with a carry, collects what its stateful services export, by contract. */
+  private static Map<String, CarriedState> stopExporting(Node node, NodeApp app,
+      StateCarry carry) throws KernelException {
+    Map<String, CarriedState> exported = new LinkedHashMap<>();
+    stop(node, app, carry == null ? null : s -> exported.put(s.contract(), s));
+    return exported;
+  }
+
+  private static CarriedState.Import importer(Map<String, CarriedState> exported,
+      StateCarry carry, String toVersion) {
+    if (carry == null || exported.isEmpty()) {
+      return null;
+    }
+    return (contract, target) -> {
+      CarriedState from = exported.get(contract);
+      return from == null ? Optional.empty()
+          : Optional.of(carry.carry(from, target, toVersion));
+    };
+  }
+
+  /** Back into the version that exported it: the state as it was. */
+  private static CarriedState.Import unchanged(Map<String, CarriedState> exported) {
+    if (exported.isEmpty()) {
+      return null;
+    }
+    return (contract, target) -> Optional.ofNullable(exported.get(contract))
+        .map(CarriedState::state);
+  }
+
   static void stop(Node node, NodeApp app) throws KernelException {
+    stop(node, app, null);
+  }
+
+  static void stop(Node node, NodeApp app, Consumer<CarriedState> exported)
+      throws KernelException {
     if (app.state() != AppState.RUNNING && app.state() != AppState.FAILED) {
       return;
     }
@@ -103,7 +176,7 @@ public final class AppRestart {
     }
     try {
       // as Node.stop does: the app closed what its services borrowed, now they retire
-      node.retireServices(app);
+      node.retireServices(app, exported);
     } catch (Exception | LinkageError e) {
       app.forget();
       app.state(AppState.STOPPED);
@@ -116,11 +189,25 @@ public final class AppRestart {
 
   static void start(Node node, NodeApp app, Consumer<AppFailure> onMainFailure)
       throws AppStartException {
+    start(node, app, onMainFailure, null);
+  }
+
+  static void start(Node node, NodeApp app, Consumer<AppFailure> onMainFailure,
+      CarriedState.Import carried) throws AppStartException {
     app.state(AppState.STARTING);
     try {
-      // node.context: fresh services for the new start, as at boot (ApplicationContext.services)
-      AppLauncher.start(app, app.spec().entry().orElseThrow(), node.context(app), onMainFailure,
-          node.callbackDeadline());
+      // node.context: fresh services for the new start, as at boot (ApplicationContext.services);
+      // the state carried over the restart, if any, goes into what its start publishes
+      ApplicationContext context = node.context(app);
+      Optional<AppServices> services = app.services();
+      services.ifPresent(s -> s.carryIn(carried));
+      try {
+        AppLauncher.start(app, app.spec().entry().orElseThrow(), context, onMainFailure,
+            node.callbackDeadline());
+      } finally {
+        // what was carried names the old version's loader: the purge must find it unreachable
+        services.ifPresent(s -> s.carryIn(null));
+      }
     } catch (AppStartException e) {
       app.state(AppState.FAILED);
       throw e;

@@ -9,6 +9,7 @@ import dev.molt.format.ReleaseDescriptor;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.loader.JdkAndApiLoader;
 import dev.molt.services.app.AppServices;
+import dev.molt.services.app.CarriedState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,12 +202,20 @@ public final class Node {
 
   /** Retires the implementations of {@code app}'s services (after its stop), as app code. */
   void retireServices(NodeApp app) throws Exception {
+    retireServices(app, null);
+  }
+
+  /**
+   * As {@link #retireServices(NodeApp)}, each stateful implementation's exported state (after
+   * its {@code deactivate}) going to {@code exported} when not null (a restart carries it).
+   */
+  void retireServices(NodeApp app, Consumer<CarriedState> exported) throws Exception {
     if (app.services().isEmpty() || app.services().get().published().isEmpty()) {
       return;
     }
     AppServices services = app.services().get();
     AppCalls.run(app, "retire-services", deadline, () -> {
-      List<RuntimeException> failures = services.retire();
+      List<RuntimeException> failures = services.retire(exported);
       if (!failures.isEmpty()) {
         RuntimeException first = failures.get(0);
         failures.subList(1, failures.size()).forEach(first::addSuppressed);

@@ -6,6 +6,7 @@ import dev.molt.api.StatefulService;
 import dev.molt.services.InvalidContractException;
 import dev.molt.services.ServiceHandle;
 import dev.molt.services.unit.ClassView;
+import dev.molt.services.update.PlainData;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The {@link Services} of one application inside a node: every published implementation sits
@@ -31,6 +33,7 @@ public final class AppServices implements Services {
   private final Map<Class<?>, Units.Published> units = new ConcurrentHashMap<>();
   private final ContextWithServices context;
   private volatile ClassView classes;
+  private volatile CarriedState.Import carried;
 
   /**
    * Services whose class view is made at the first publish, from the implementation's loader.
@@ -88,6 +91,7 @@ public final class AppServices implements Services {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     if (target instanceof StatefulService) {
+      importCarried(contract, (StatefulService) target);
       try {
         ((StatefulService) target).activate();
       } catch (RuntimeException e) {
@@ -99,6 +103,40 @@ public final class AppServices implements Services {
     units.put(contract, unit.published().withHandle(handle));
     publishOrder.add(handle);
     return handle.handle();
+  }
+
+  /**
+   * Before the application's start: the state its services exported at the stop of a {@code
+   * restart_application}, imported by {@link #publish} into each stateful implementation it
+   * constructs, before its {@code activate()} and before the handle is returned.
+   */
+  public void carryIn(CarriedState.Import states) {
+    this.carried = states;
+  }
+
+  private void importCarried(Class<?> contract, StatefulService target) {
+    CarriedState.Import states = carried;
+    if (states == null) {
+      return;
+    }
+    String name = target.getClass().getName();
+    Map<String, Object> state;
+    try {
+      Optional<Map<String, Object>> found = states.stateFor(contract.getName(), target);
+      if (found.isEmpty()) {
+        return;
+      }
+      state = PlainData.copy(found.get(), "the state carried to " + name);
+    } catch (Exception e) {
+      throw new IllegalStateException("the state of " + contract.getName() + " could not be"
+          + " carried to " + name + ": " + e.getMessage() + "; the service is not published", e);
+    }
+    try {
+      target.importState(state);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(name + ".importState threw " + e + " with the state"
+          + " carried over the restart; the service is not published", e);
+    }
   }
 
   /**
@@ -196,6 +234,16 @@ public final class AppServices implements Services {
    * @return what the callbacks threw; empty when all retired cleanly
    */
   public List<RuntimeException> retire() {
+    return retire(null);
+  }
+
+  /**
+   * As {@link #retire()}, and between {@code deactivate} and {@code dispose} each stateful
+   * target's {@code exportState()}, copied as plain data, goes to {@code exported} (when not
+   * null): what a {@code restart_application} carries to the next start. A target whose export
+   * throws or is not plain data is still disposed; the failure is returned.
+   */
+  public List<RuntimeException> retire(Consumer<CarriedState> exported) {
     List<ServiceHandle<?>> handles = new ArrayList<>(published());
     Collections.reverse(handles);
     List<RuntimeException> failures = new ArrayList<>();
@@ -204,6 +252,9 @@ public final class AppServices implements Services {
         StatefulService service = (StatefulService) handle.target();
         try {
           service.deactivate();
+          if (exported != null) {
+            export(handle, service, exported);
+          }
           service.dispose();
         } catch (RuntimeException e) { // service code: report and retire the others
           failures.add(e);
@@ -211,5 +262,22 @@ public final class AppServices implements Services {
       }
     }
     return failures;
+  }
+
+  private void export(ServiceHandle<?> handle, StatefulService service,
+      Consumer<CarriedState> exported) {
+    String name = service.getClass().getName();
+    Map<String, Object> state;
+    try {
+      state = PlainData.copy(service.exportState(), "the state exported by " + name);
+    } catch (PlainData.NotPlainDataException e) {
+      service.dispose();
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      service.dispose();
+      throw new IllegalStateException(name + ".exportState() threw " + e, e);
+    }
+    exported.accept(new CarriedState(handle.contract().getName(), name,
+        service.getClass().getClassLoader(), context.version(), state));
   }
 }

@@ -1,13 +1,11 @@
 package dev.molt.services.update;
 
-import dev.molt.api.StateMigration;
 import dev.molt.services.ServiceHandle;
 import dev.molt.services.app.AppServices;
 import dev.molt.services.app.Units;
 import dev.molt.services.unit.ClassView;
 import dev.molt.services.unit.UnitLoader;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -109,21 +107,9 @@ public final class UnitUpdate {
     Migrator migrator = Migrator.none();
     if (request.migration().isPresent()) {
       // the newer version's migration: the new unit's going up, the running unit's going down
-      ClassLoader from = request.upgrade() ? next : previous;
-      Class<?> type = Class.forName(request.migration().get(), false, from);
-      if (!StateMigration.class.isAssignableFrom(type)) {
-        throw new IllegalArgumentException(type.getName() + " does not implement "
-            + StateMigration.class.getName());
-      }
-      StateMigration migration;
-      try {
-        migration = (StateMigration) type.getConstructor().newInstance();
-      } catch (InvocationTargetException e) {
-        throw new IllegalStateException("the constructor of " + type.getName() + " threw "
-            + e.getCause(), e.getCause());
-      }
       String older = request.upgrade() ? request.fromVersion() : request.toVersion();
-      migrator = Migrator.of(migration, older, request.upgrade());
+      migrator = Migrations.load(request.migration().get(), request.upgrade() ? next : previous,
+          older, request.upgrade());
     }
     return create(published.handle(), contract, implementation, migrator);
   }

@@ -83,6 +83,85 @@ class AppServicesTest {
     assertThat(EVENTS).containsExactly("activate greeter", "deactivate greeter", "dispose greeter");
   }
 
+  @Test
+  void retireExporting_thenCarryIn_theNextStartImportsBeforeActivate_andNoCallSeesFreshState() {
+    EVENTS.clear();
+    Greeter first = store.publish(Greeter.class, CountingGreeter.class);
+    first.greet("a");
+    first.greet("b");
+    List<CarriedState> exported = new ArrayList<>();
+
+    assertThat(store.retire(exported::add)).isEmpty();
+
+    assertThat(exported).singleElement().satisfies(c -> {
+      assertThat(c.contract()).isEqualTo(Greeter.class.getName());
+      assertThat(c.implementation()).isEqualTo(CountingGreeter.class.getName());
+      assertThat(c.version()).isEqualTo("2.0");
+      assertThat(c.state()).isEqualTo(Map.of("greeted", 2L));
+    });
+    AppServices next = new AppServices(new TestContext("store", "2.1"), List.of());
+    next.carryIn((contract, target) -> java.util.Optional.of(Map.of("greeted",
+        ((Number) exported.get(0).state().get("greeted")).longValue() * 10)));
+    Greeter second = next.publish(Greeter.class, CountingGreeter.class);
+    assertThat(second.greet("c")).isEqualTo("c #21");
+    assertThat(EVENTS).containsExactly("activate at 0", "deactivate", "dispose",
+        "activate at 20");
+  }
+
+  @Test
+  void carryIn_aMigrationThatThrows_orStateThatIsNotPlainData_failsThePublish() {
+    AppServices next = new AppServices(new TestContext("store", "2.1"), List.of());
+    next.carryIn((contract, target) -> {
+      throw new IllegalStateException("no such shape");
+    });
+    assertThatThrownBy(() -> next.publish(Greeter.class, CountingGreeter.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("could not be carried to " + CountingGreeter.class.getName())
+        .hasMessageContaining("no such shape");
+    assertThat(next.published()).isEmpty();
+
+    AppServices live = new AppServices(new TestContext("store", "2.1"), List.of());
+    live.carryIn((contract, target) -> java.util.Optional.of(Map.of("greeted", new Thread())));
+    assertThatThrownBy(() -> live.publish(Greeter.class, CountingGreeter.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not plain data at state.greeted");
+  }
+
+  public static final class CountingGreeter implements Greeter, StatefulService {
+    private final java.util.concurrent.atomic.AtomicLong greeted =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public String greet(String name) {
+      return name + " #" + greeted.incrementAndGet();
+    }
+
+    @Override
+    public Map<String, Object> exportState() {
+      return Map.of("greeted", greeted.get());
+    }
+
+    @Override
+    public void importState(Map<String, Object> state) {
+      greeted.set(((Number) state.get("greeted")).longValue());
+    }
+
+    @Override
+    public void activate() {
+      EVENTS.add("activate at " + greeted.get());
+    }
+
+    @Override
+    public void deactivate() {
+      EVENTS.add("deactivate");
+    }
+
+    @Override
+    public void dispose() {
+      EVENTS.add("dispose");
+    }
+  }
+
   public interface Greeter {
     String greet(String name);
   }

@@ -204,7 +204,7 @@ final class StepFactory {
     }
     trial.loadAll(app, List.of(target.get().entry().orElseThrow().className()));
     return Optional.of(new RestartApplicationStep(node, app, next, env, mainFailure(app),
-        retired));
+        retired, direction == Direction.UP));
   }
 
   private Optional<Step> add(String app) {

@@ -17,6 +17,18 @@ final class Sha256 {
     if (Files.isSymbolicLink(file)) {
       throw new IOException(file + " is a symbolic link, not a file");
     }
+    return digest(file, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * The SHA-256 of what {@code file} is, through a symbolic link: a dev release's jars are links
+   * to the developer's build output, which the kernel's own check at boot reads the same way.
+   */
+  static String ofTarget(Path file) throws IOException {
+    return digest(file);
+  }
+
+  private static String digest(Path file, LinkOption... options) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -24,7 +36,7 @@ final class Sha256 {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
     byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+    try (InputStream in = Files.newInputStream(file, options)) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         digest.update(buffer, 0, n);
       }

@@ -39,6 +39,16 @@ class RestorerTest {
   }
 
   @Test
+  void aDevReleasesJarLinkedToItsBuildOutput_isReadThroughTheLink_nothingToDo() throws Exception {
+    Path jar = root.resolve("lib/app-0.1.0/app.jar");
+    Path built = Files.move(jar, root.resolve("app-built.jar"));
+    Files.createSymbolicLink(jar, built);
+
+    assertThat(restorer.restore("upgrade", v1)).isEmpty();
+    assertThat(Files.isSymbolicLink(jar)).isTrue();
+  }
+
+  @Test
   void missingAndChangedJars_areRestoredFromTheArchivedTarball() throws Exception {
     archive();
     Files.delete(root.resolve("lib/app-0.1.0/app.jar"));

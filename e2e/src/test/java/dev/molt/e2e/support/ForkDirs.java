@@ -1,28 +1,64 @@
 package dev.molt.e2e.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Directories of this test JVM under {@code target/}. Failsafe runs the end-to-end classes in
- * several JVMs at once ({@code forkCount} in e2e/pom.xml: the tests mostly wait on the processes
- * they drive); each JVM builds its releases in a directory of its own, named by its fork number
- * ({@code molt.e2e.fork}, 1 when run otherwise).
+ * two JVMs at once ({@code forkCount} in e2e/pom.xml: the tests mostly wait on the processes they
+ * drive); each JVM builds its releases in directories of its own, named by its process id. The
+ * directories of JVMs that no longer run (earlier builds) are deleted on first use.
  */
 public final class ForkDirs {
+  private static final String OWN = Long.toString(ProcessHandle.current().pid());
+  private static boolean swept;
+
   private ForkDirs() {}
 
-  /** {@code target/e2e-releases-<fork>/<name>}, absolute. */
+  /** {@code target/e2e-releases-<pid>/<name>}, absolute. */
   public static Path releases(String name) {
-    return Path.of("target", "e2e-releases-" + fork(), name).toAbsolutePath();
+    return of("e2e-releases").resolve(name);
   }
 
-  /** {@code target/<name>-<fork>}, absolute. */
-  public static Path of(String name) {
-    return Path.of("target", name + "-" + fork()).toAbsolutePath();
+  /** {@code target/<name>-<pid>}, absolute. */
+  public static synchronized Path of(String name) {
+    if (!swept) {
+      sweep();
+      swept = true;
+    }
+    return Path.of("target", name + "-" + OWN).toAbsolutePath();
   }
 
-  private static String fork() {
-    String fork = System.getProperty("molt.e2e.fork", "1");
-    return fork.matches("[0-9]+") ? fork : "1";
+  /** Deletes {@code target/<something>-<pid>} directories whose JVM is gone. */
+  private static void sweep() {
+    Path target = Path.of("target").toAbsolutePath();
+    if (!Files.isDirectory(target)) {
+      return;
+    }
+    List<Path> stale;
+    try (Stream<Path> entries = Files.list(target)) {
+      stale = entries.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .filter(ForkDirs::ofADeadJvm).collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + target, e);
+    }
+    stale.forEach(SharedBookRelease::deleteTree);
+  }
+
+  private static boolean ofADeadJvm(Path dir) {
+    String name = dir.getFileName().toString();
+    if (!name.startsWith("e2e-releases-") && !name.startsWith("no-java-bin-")) {
+      return false;
+    }
+    String suffix = name.substring(name.lastIndexOf('-') + 1);
+    if (!suffix.matches("[0-9]{1,18}") || suffix.equals(OWN)) {
+      return false;
+    }
+    return ProcessHandle.of(Long.parseLong(suffix)).map(p -> !p.isAlive()).orElse(true);
   }
 }

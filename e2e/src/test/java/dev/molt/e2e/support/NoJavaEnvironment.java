@@ -20,7 +20,7 @@ public final class NoJavaEnvironment {
   private NoJavaEnvironment() {}
 
   /**
-   * The environment, with {@code extra} added. The links live in {@code target/no-java-bin-<fork>}, made
+   * The environment, with {@code extra} added. The links live in {@code target/no-java-bin-<pid>}, made
    * once per build (not in a @TempDir, whose clean-up warns about every link to a system tool).
    */
   public static synchronized Map<String, String> create(Map<String, String> extra) {

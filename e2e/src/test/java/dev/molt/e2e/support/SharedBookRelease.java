@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The book_app prod release, built once per test JVM (a jlink build takes seconds) into
- * {@code target/e2e-releases-<fork>/book_app-prod/} ({@link ForkDirs}). Tests that start nodes work on a copy of it.
+ * {@code target/e2e-releases-<pid>/book_app-prod/} ({@link ForkDirs}). Tests that start nodes work on a copy of it.
  */
 public final class SharedBookRelease {
   private static ReleaseResult result;

@@ -247,6 +247,24 @@ class UnpackBadInputIT {
   }
 
   @Test
+  void downgradeWithoutADownPlanOrAnArchive_isRefusedNamingTheRelup() throws Exception {
+    // an older release installed by hand: its release.json, no archive, no down plan to it
+    Path older = node.root().resolve("releases/0.0.9");
+    Files.createDirectories(older);
+    String json = Files.readString(node.root().resolve("releases/0.1.0/release.json"));
+    Files.writeString(older.resolve("release.json"),
+        json.replaceFirst("\"version\" : \"0.1.0\"", "\"version\" : \"0.0.9\""));
+    try {
+      CommandResult r = refused(10, Map.of(), "downgrade", "0.0.9");
+
+      assertThat(r.stderr()).contains("0.0.9").containsIgnoringCase("relup");
+    } finally {
+      Files.deleteIfExists(older.resolve("release.json"));
+      Files.deleteIfExists(older);
+    }
+  }
+
+  @Test
   void missingFile_isRefused() throws Exception {
     CommandResult r = unpackRefused(dir.resolve("nope.tar.gz"));
 

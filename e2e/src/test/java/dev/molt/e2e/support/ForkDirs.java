@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Directories of this test JVM under {@code target/}. Failsafe runs the end-to-end classes in
- * two JVMs at once ({@code forkCount} in e2e/pom.xml: the tests mostly wait on the processes they
+ * several JVMs at once ({@code forkCount} in e2e/pom.xml: the tests mostly wait on the processes they
  * drive); each JVM builds its releases in directories of its own, named by its process id. The
  * directories of JVMs that no longer run (earlier builds) are deleted on first use.
  */

@@ -3,16 +3,14 @@ package dev.molt.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
+import dev.molt.api.testing.FixedContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class StandaloneServicesTest {
-  private final Services services = Services.standalone(new TestContext());
+  private final Services services = Services.standalone(new FixedContext("demo", "1.2.3"));
 
   @Test
   void publish_constructsWithTheContext_activatesAndReturnsTheImplementation() {
@@ -49,7 +47,7 @@ class StandaloneServicesTest {
 
   @Test
   void services_ofAContextMadeOutsideANode_pointsToStandalone() {
-    assertThatThrownBy(() -> new TestContext().services())
+    assertThatThrownBy(() -> new FixedContext("demo", "1.2.3").services())
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("Services.standalone");
   }
@@ -103,63 +101,6 @@ class StandaloneServicesTest {
     @Override
     public String greet(String name) {
       return name;
-    }
-  }
-
-  private static final class TestContext implements ApplicationContext, Config {
-    @Override
-    public String name() {
-      return "demo";
-    }
-
-    @Override
-    public String version() {
-      return "1.2.3";
-    }
-
-    @Override
-    public String releaseName() {
-      return "demo";
-    }
-
-    @Override
-    public String releaseVersion() {
-      return "1.2.3";
-    }
-
-    @Override
-    public Config config() {
-      return this;
-    }
-
-    @Override
-    public Path dataDir() {
-      return Path.of(".");
-    }
-
-    @Override
-    public Path releaseRoot() {
-      return Path.of(".");
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-      return Optional.empty();
-    }
-
-    @Override
-    public OptionalInt getInt(String key) {
-      return OptionalInt.empty();
-    }
-
-    @Override
-    public String require(String key) {
-      throw new IllegalStateException(key);
-    }
-
-    @Override
-    public Map<String, String> asMap() {
-      return Map.of();
     }
   }
 }

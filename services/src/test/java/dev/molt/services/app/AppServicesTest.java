@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.molt.api.ServiceContext;
 import dev.molt.api.StatefulService;
+import dev.molt.api.testing.FixedContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class AppServicesTest {
   static final List<String> EVENTS = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  private final AppServices store = new AppServices(new TestContext("store", "2.0"), List.of());
+  private final AppServices store = new AppServices(new FixedContext("store", "2.0"), List.of());
   private final AppServices web =
-      new AppServices(new TestContext("web", "1.0"), List.of(store));
+      new AppServices(new FixedContext("web", "1.0"), List.of(store));
 
   @Test
   void publish_returnsAHandleNotTheImplementation_contextCarriesAppVersionAndResources() {
@@ -99,7 +100,7 @@ class AppServicesTest {
       assertThat(c.version()).isEqualTo("2.0");
       assertThat(c.state()).isEqualTo(Map.of("greeted", 2L));
     });
-    AppServices next = new AppServices(new TestContext("store", "2.1"), List.of());
+    AppServices next = new AppServices(new FixedContext("store", "2.1"), List.of());
     next.carryIn((contract, target) -> java.util.Optional.of(Map.of("greeted",
         ((Number) exported.get(0).state().get("greeted")).longValue() * 10)));
     Greeter second = next.publish(Greeter.class, CountingGreeter.class);
@@ -110,7 +111,7 @@ class AppServicesTest {
 
   @Test
   void carryIn_aMigrationThatThrows_orStateThatIsNotPlainData_failsThePublish() {
-    AppServices next = new AppServices(new TestContext("store", "2.1"), List.of());
+    AppServices next = new AppServices(new FixedContext("store", "2.1"), List.of());
     next.carryIn((contract, target) -> {
       throw new IllegalStateException("no such shape");
     });
@@ -120,7 +121,7 @@ class AppServicesTest {
         .hasMessageContaining("no such shape");
     assertThat(next.published()).isEmpty();
 
-    AppServices live = new AppServices(new TestContext("store", "2.1"), List.of());
+    AppServices live = new AppServices(new FixedContext("store", "2.1"), List.of());
     live.carryIn((contract, target) -> java.util.Optional.of(Map.of("greeted", new Thread())));
     assertThatThrownBy(() -> live.publish(Greeter.class, CountingGreeter.class))
         .isInstanceOf(IllegalStateException.class)

@@ -3,8 +3,7 @@ package dev.molt.services.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.molt.api.ApplicationContext;
-import dev.molt.api.Config;
+import dev.molt.api.testing.FixedContext;
 import dev.molt.services.app.AppServices;
 import dev.molt.services.unit.ClassView;
 import dev.molt.services.unit.UnitLoader;
@@ -13,9 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +42,7 @@ class UnitUpdateTest {
     v1 = TallyJars.v1(dir);
     v2 = TallyJars.v2(dir);
     app = TallyJars.appLoader(v1);
-    services = new AppServices(new Context("tally", "1"), List.of(), app);
+    services = new AppServices(new FixedContext("tally", "1"), List.of(), app);
     Class<? extends Tally> impl = Class.forName(TallyJars.SERVICE, false, app)
         .asSubclass(Tally.class);
     tally = services.publish(Tally.class, impl);
@@ -324,53 +321,5 @@ class UnitUpdateTest {
     return new UnitUpdate.Request(TallyJars.SERVICE, TallyJars.UNIT,
         Optional.of(TallyJars.MIGRATION), List.of(TallyJars.url(jar)), from, to, upgrade, DRAIN,
         budget);
-  }
-
-  /** A node's context of one app, without the services. */
-  private record Context(String name, String version) implements ApplicationContext, Config {
-    @Override
-    public String releaseName() {
-      return "test";
-    }
-
-    @Override
-    public String releaseVersion() {
-      return version;
-    }
-
-    @Override
-    public Config config() {
-      return this;
-    }
-
-    @Override
-    public Path dataDir() {
-      return Path.of(".");
-    }
-
-    @Override
-    public Path releaseRoot() {
-      return Path.of(".");
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-      return Optional.empty();
-    }
-
-    @Override
-    public OptionalInt getInt(String key) {
-      return OptionalInt.empty();
-    }
-
-    @Override
-    public String require(String key) {
-      throw new IllegalStateException(key);
-    }
-
-    @Override
-    public Map<String, String> asMap() {
-      return Map.of();
-    }
   }
 }

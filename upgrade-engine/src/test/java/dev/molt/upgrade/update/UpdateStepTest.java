@@ -3,8 +3,7 @@ package dev.molt.upgrade.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.molt.api.ApplicationContext;
-import dev.molt.api.Config;
+import dev.molt.api.testing.FixedContext;
 import dev.molt.services.app.AppServices;
 import dev.molt.services.unit.UnitLoader;
 import dev.molt.services.update.UnitUpdate;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -110,7 +108,7 @@ class UpdateStepTest {
         "demo/unit/CounterServiceMigration", MIGRATION));
     app = new URLClassLoader("app", new URL[] {v1.toUri().toURL()},
         getClass().getClassLoader());
-    services = new AppServices(new Context(), List.of(), app);
+    services = new AppServices(new FixedContext("demo", "1"), List.of(), app);
     counter = publish(Class.forName("demo.Counter", false, app),
         Class.forName("demo.unit.CounterService", false, app));
   }
@@ -229,63 +227,5 @@ class UpdateStepTest {
       }
     }
     return jar;
-  }
-
-  /** The app's context as a node makes it, without services. */
-  private static final class Context implements ApplicationContext, Config {
-    @Override
-    public String name() {
-      return "demo";
-    }
-
-    @Override
-    public String version() {
-      return "1";
-    }
-
-    @Override
-    public String releaseName() {
-      return "demo";
-    }
-
-    @Override
-    public String releaseVersion() {
-      return "1";
-    }
-
-    @Override
-    public Config config() {
-      return this;
-    }
-
-    @Override
-    public Path dataDir() {
-      return Path.of(".");
-    }
-
-    @Override
-    public Path releaseRoot() {
-      return Path.of(".");
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-      return Optional.empty();
-    }
-
-    @Override
-    public OptionalInt getInt(String key) {
-      return OptionalInt.empty();
-    }
-
-    @Override
-    public String require(String key) {
-      throw new IllegalStateException(key);
-    }
-
-    @Override
-    public Map<String, String> asMap() {
-      return Map.of();
-    }
   }
 }

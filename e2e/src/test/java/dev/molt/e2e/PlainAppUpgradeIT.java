@@ -2,8 +2,8 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.molt.e2e.support.FixtureReleases;
 import dev.molt.e2e.support.HttpLoad;
-import dev.molt.e2e.support.PlainReleases;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.UpgradeReleases;
 import dev.molt.format.Formats;
@@ -47,9 +47,9 @@ class PlainAppUpgradeIT {
 
   @BeforeAll
   static void releases() throws Exception {
-    v100 = PlainReleases.build("1.0.0", List.of());
-    v110 = PlainReleases.build("1.1.0", List.of(v100));
-    v120 = PlainReleases.build("1.2.0", List.of(v110));
+    v100 = FixtureReleases.PLAIN_APP.build("1.0.0", List.of());
+    v110 = FixtureReleases.PLAIN_APP.build("1.1.0", List.of(v100));
+    v120 = FixtureReleases.PLAIN_APP.build("1.2.0", List.of(v110));
   }
 
   @AfterEach

@@ -1,18 +1,10 @@
 package dev.molt.e2e.support;
 
-import dev.molt.appup.AppupCompiler;
-import dev.molt.appup.PlanRequest;
-import dev.molt.release.AppInput;
-import dev.molt.release.ReleaseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,41 +14,23 @@ import java.util.stream.Stream;
  * lacks.
  */
 public final class UpgradeReleases {
-  private static final Map<String, Path> BUILT = new HashMap<>();
-
   private UpgradeReleases() {}
 
   /**
    * The release root of book_app {@code version} (prod), with the relup from {@code from} (a
    * release root of the version before it).
    */
-  public static synchronized Path build(String version, Path from) throws Exception {
-    return build(version, List.of(from), List.of());
+  public static Path build(String version, Path from) throws Exception {
+    return FixtureReleases.BOOK_APP.build(version, List.of(from));
   }
 
   /**
    * The release root of book_app {@code version} (prod) with the {@code others} applications
    * beside book_app, and the relup from each of {@code from}.
    */
-  public static synchronized Path build(String version, List<Path> from, List<Fixture> others)
+  public static Path build(String version, List<Path> from, List<Fixture> others)
       throws Exception {
-    Path root = BUILT.get(version);
-    if (root == null) {
-      Path outputDir = ForkDirs.releases("book_app-" + version + "-prod");
-      SharedBookRelease.deleteTree(outputDir);
-      Fixture book = Fixture.bookApp(version);
-      List<AppInput> apps = new ArrayList<>(book.inputs());
-      for (Fixture other : others) {
-        apps.addAll(other.inputs());
-      }
-      ReleaseResult result = Releases.build(book.artifactId(), version, book.relDir(), "prod",
-          outputDir, apps, Optional.empty());
-      root = result.releaseDir();
-      AppupCompiler.writeRelup(AppupCompiler.plan(PlanRequest.of(from, root)),
-          root.resolve("releases").resolve(version).resolve("relup.json"));
-      BUILT.put(version, root);
-    }
-    return root;
+    return FixtureReleases.BOOK_APP.build(version, from, others);
   }
 
   /** Copies {@code releases/<version>/} and the lib/ directories the node lacks into the node. */

@@ -10,10 +10,12 @@ import dev.molt.format.Formats;
 import dev.molt.format.ReleaseState;
 import dev.molt.release.AppInput;
 import dev.molt.release.ReleaseBuilder;
+import dev.molt.testsupport.javac.SourceJars;
 import dev.molt.testsupport.node.CommandResult;
 import dev.molt.testsupport.node.Http;
 import dev.molt.testsupport.node.Node;
 import dev.molt.testsupport.node.Ports;
+import dev.molt.testsupport.tally.TallySources;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,10 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,129 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  * rules for services are built elsewhere.
  */
 class ServiceUpdateIT {
-  private static final String CONTRACT = """
-      package tally;
-      public interface Tally {
-        long add(String key);
-        long get(String key);
-        String version();
-      }
-      """;
-  private static final String APP = """
-      package tally;
-      import com.sun.net.httpserver.HttpServer;
-      import dev.molt.api.*;
-      import java.net.InetSocketAddress;
-      import java.nio.charset.StandardCharsets;
-      public final class TallyApp implements Application {
-        private HttpServer server;
-        public void start(ApplicationContext context) throws Exception {
-          Tally tally = context.services().publish(Tally.class, tally.unit.TallyService.class);
-          server = HttpServer.create(new InetSocketAddress("127.0.0.1",
-              Integer.parseInt(System.getenv("PORT"))), 0);
-          server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String query = exchange.getRequestURI().getQuery();
-            String body;
-            if (path.equals("/health")) body = "ok";
-            else if (path.equals("/version")) body = tally.version();
-            else if (path.equals("/add")) body = Long.toString(tally.add(query));
-            else if (path.equals("/get")) body = Long.toString(tally.get(query));
-            else body = "no route " + path;
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(body.startsWith("no route") ? 404 : 200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-          });
-          server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-          server.start();
-        }
-        public void stop() { server.stop(0); }
-      }
-      """;
-  private static final String V1 = """
-      package tally.unit;
-      import dev.molt.api.*;
-      import java.util.*;
-      public final class TallyService implements tally.Tally, StatefulService {
-        private final ServiceContext context;
-        private final Map<String, Long> counts = new HashMap<>();
-        public TallyService(ServiceContext context) { this.context = context; }
-        public synchronized long add(String key) { return counts.merge(key, 1L, Long::sum); }
-        public synchronized long get(String key) { return counts.getOrDefault(key, 0L); }
-        public String version() { return "v1:" + context.version(); }
-        public static String codeVersion() { return "v1"; }
-        public synchronized Map<String, Object> exportState() { return Map.of("counts", new HashMap<>(counts)); }
-        @SuppressWarnings("unchecked")
-        public synchronized void importState(Map<String, Object> state) {
-          counts.clear();
-          ((Map<String, Object>) state.get("counts")).forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
-        }
-      }
-      """;
-  /** Version 2 (and 3, whose only change is the body of {@code version()}). */
-  private static final String V2 = """
-      package tally.unit;
-      import dev.molt.api.*;
-      import java.util.*;
-      public final class TallyService implements tally.Tally, StatefulService {
-        private final ServiceContext context;
-        private final Map<String, long[]> counts = new LinkedHashMap<>();
-        public TallyService(ServiceContext context) { this.context = context; }
-        public synchronized long add(String key) { return ++counts.computeIfAbsent(key, k -> new long[1])[0]; }
-        public synchronized long get(String key) { long[] c = counts.get(key); return c == null ? 0 : c[0]; }
-        public String version() { return "@V@:" + context.version(); }
-        public static String codeVersion() { return "@V@"; }
-        public synchronized Map<String, Object> exportState() {
-          List<Object> entries = new ArrayList<>();
-          counts.forEach((k, v) -> entries.add(Map.of("key", k, "n", v[0])));
-          return Map.of("entries", entries);
-        }
-        @SuppressWarnings("unchecked")
-        public synchronized void importState(Map<String, Object> state) {
-          counts.clear();
-          for (Object e : (List<Object>) state.get("entries")) {
-            Map<String, Object> entry = (Map<String, Object>) e;
-            counts.put((String) entry.get("key"), new long[] {((Number) entry.get("n")).longValue()});
-          }
-        }
-      }
-      """;
-  private static final String MIGRATION = """
-      package tally.unit;
-      import java.nio.file.*;
-      import java.util.*;
-      public final class TallyServiceMigration implements dev.molt.api.StateMigration {
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> up(String from, Map<String, Object> state) {
-          slowWhenAsked();
-          List<Object> entries = new ArrayList<>();
-          ((Map<String, Object>) state.get("counts")).forEach((k, v) -> entries.add(Map.of("key", k, "n", v)));
-          return Map.of("entries", entries);
-        }
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> down(String to, Map<String, Object> state) {
-          Map<String, Object> counts = new HashMap<>();
-          for (Object e : (List<Object>) state.get("entries")) {
-            Map<String, Object> entry = (Map<String, Object>) e;
-            counts.put((String) entry.get("key"), entry.get("n"));
-          }
-          return Map.of("counts", counts);
-        }
-        /** When the test asks (a file), says it is migrating and waits, at most 60 s. */
-        private static void slowWhenAsked() {
-          Path slow = Path.of("@SLOW@");
-          if (!Files.exists(slow)) return;
-          try {
-            Files.writeString(slow.resolveSibling("migrating"), "");
-            Thread.sleep(60_000);
-          } catch (Exception e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }
-      """;
-
   private static final java.util.concurrent.atomic.AtomicBoolean STOP =
       new java.util.concurrent.atomic.AtomicBoolean();
   private static Path work;
@@ -184,15 +60,9 @@ class ServiceUpdateIT {
     Files.createDirectories(work);
     Path slow = work.resolve("control/slow");
     Files.createDirectories(slow.getParent());
-    v1 = release("1.0.0", Map.of("tally/Tally", CONTRACT, "tally/TallyApp", APP,
-        "tally/unit/TallyService", V1));
-    Map<String, String> two = Map.of("tally/Tally", CONTRACT, "tally/TallyApp", APP,
-        "tally/unit/TallyService", V2.replace("@V@", "v2"),
-        "tally/unit/TallyServiceMigration", MIGRATION.replace("@SLOW@", slow.toString()));
-    v2 = release("2.0.0", two);
-    Map<String, String> three = new java.util.HashMap<>(two);
-    three.put("tally/unit/TallyService", V2.replace("@V@", "v3"));
-    v3 = release("3.0.0", three);
+    v1 = release("1.0.0", TallySources.v1());
+    v2 = release("2.0.0", TallySources.v2("v2", Optional.of(slow)));
+    v3 = release("3.0.0", TallySources.v2("v3", Optional.of(slow)));
     String update = "{ \"op\" : \"update\", \"app\" : \"tally\", \"service\" : "
         + "\"tally.unit.TallyService\", \"unit\" : \"tally.unit\", \"migration\" : "
         + "\"tally.unit.TallyServiceMigration\" }";
@@ -355,7 +225,8 @@ class ServiceUpdateIT {
   }
 
   private static Path release(String version, Map<String, String> sources) throws Exception {
-    Path jar = compile(work.resolve("src-" + version), version, sources);
+    Path jar = SourceJars.compile(work.resolve("src-" + version), sources,
+        "tally-" + version + ".jar");
     Path rel = work.resolve("rel-" + version);
     new ReleaseBuilder(s -> { }).init(rel, "tally");
     // the update's pause may take a minute here: the kill test holds a migration that long
@@ -374,32 +245,6 @@ class ServiceUpdateIT {
         + " ] } ],\n  \"down\" : [ { \"to\" : \"" + from + "\", \"steps\" : [ " + steps
         + " ] } ]\n}\n";
     Files.writeString(root.resolve("releases").resolve(version).resolve("relup.json"), json);
-  }
-
-  private static Path compile(Path dir, String version, Map<String, String> sources)
-      throws Exception {
-    Path classes = dir.resolve("classes");
-    Files.createDirectories(classes);
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "--release", "17", "-proc:none"));
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      Path file = dir.resolve("java").resolve(e.getKey() + ".java");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, e.getValue());
-      args.add(file.toString());
-    }
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        args.toArray(new String[0]))).isZero();
-    Path jar = dir.resolve("tally-" + version + ".jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        out.write(Files.readAllBytes(f));
-        out.closeEntry();
-      }
-    }
-    return jar;
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -9,6 +9,8 @@ import dev.molt.release.AppInput;
 import dev.molt.release.KernelJars;
 import dev.molt.release.ReleaseBuilder;
 import dev.molt.release.ReleaseRequest;
+import dev.molt.testsupport.javac.SourceJars;
+import dev.molt.testsupport.tally.TallySources;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,10 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 
 /**
  * The soak: N upgrade/downgrade cycles in one node JVM under continuous load, each an {@code
@@ -43,8 +41,8 @@ import javax.tools.ToolProvider;
  * counts into a list of entries) and back down.
  *
  * <p>Compiles a small app ({@code tally}: an HTTP server whose counters live in the service
- * {@code tally.unit.TallyService}, the ServiceUpdateIT app) in two versions with javax.tools,
- * builds release 1.0.0 with the release builder, installs 2.0.0 beside it (its {@code
+ * {@code tally.unit.TallyService}; test-support's TallySources, as in ServiceUpdateIT) in two
+ * versions with javax.tools, builds release 1.0.0 with the release builder, installs 2.0.0 beside it (its {@code
  * releases/2.0.0/} with a hand-written relup: {@code update}, {@code point_of_no_return}, {@code
  * purge}), starts the node with {@code bin/tally start}, and while client threads call {@code POST
  * /add?load} sends {@code upgrade 2.0.0} then {@code downgrade 1.0.0} N times over the control
@@ -62,57 +60,6 @@ import javax.tools.ToolProvider;
  * </pre>
  */
 public final class SoakBench {
-  private static final String CONTRACT = """
-      package tally;
-      public interface Tally {
-        long add(String key);
-        long get(String key);
-        String version();
-      }
-      """;
-  private static final String APP = """
-      package tally;
-      import com.sun.net.httpserver.HttpServer;
-      import dev.molt.api.*;
-      import java.net.InetSocketAddress;
-      import java.nio.charset.StandardCharsets;
-      public final class TallyApp implements Application {
-        private HttpServer server;
-        private java.util.concurrent.ExecutorService pool;
-        public void start(ApplicationContext context) throws Exception {
-          Tally tally = context.services().publish(Tally.class, tally.unit.TallyService.class);
-          server = HttpServer.create(new InetSocketAddress("127.0.0.1",
-              Integer.parseInt(System.getenv("PORT"))), 0);
-          server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String query = exchange.getRequestURI().getQuery();
-            String body;
-            int status = 200;
-            try {
-              if (path.equals("/health")) body = "ok";
-              else if (path.equals("/version")) body = tally.version();
-              else if (path.equals("/add")) body = Long.toString(tally.add(query));
-              else if (path.equals("/get")) body = Long.toString(tally.get(query));
-              else { body = "no route " + path; status = 404; }
-            } catch (RuntimeException | Error e) {
-              java.io.StringWriter trace = new java.io.StringWriter();
-              e.printStackTrace(new java.io.PrintWriter(trace));
-              body = trace.toString();
-              status = 500;
-              System.err.println("tally: " + path + " threw " + body);
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-          });
-          pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-          server.setExecutor(pool);
-          server.start();
-        }
-        public void stop() { server.stop(0); pool.shutdownNow(); }
-      }
-      """;
   /** What the soak samples inside the node, after a collection. */
   private static final String PROBE = """
       package tally;
@@ -137,72 +84,6 @@ public final class SoakBench {
             names.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
           }
           return names.toString();
-        }
-      }
-      """;
-  private static final String V1 = """
-      package tally.unit;
-      import dev.molt.api.*;
-      import java.util.*;
-      public final class TallyService implements tally.Tally, StatefulService {
-        private final ServiceContext context;
-        private final Map<String, Long> counts = new HashMap<>();
-        public TallyService(ServiceContext context) { this.context = context; }
-        public synchronized long add(String key) { return counts.merge(key, 1L, Long::sum); }
-        public synchronized long get(String key) { return counts.getOrDefault(key, 0L); }
-        public String version() { return "v1:" + context.version(); }
-        public synchronized Map<String, Object> exportState() { return Map.of("counts", new HashMap<>(counts)); }
-        @SuppressWarnings("unchecked")
-        public synchronized void importState(Map<String, Object> state) {
-          counts.clear();
-          ((Map<String, Object>) state.get("counts")).forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
-        }
-      }
-      """;
-  private static final String V2 = """
-      package tally.unit;
-      import dev.molt.api.*;
-      import java.util.*;
-      public final class TallyService implements tally.Tally, StatefulService {
-        private final ServiceContext context;
-        private final Map<String, long[]> counts = new LinkedHashMap<>();
-        public TallyService(ServiceContext context) { this.context = context; }
-        public synchronized long add(String key) { return ++counts.computeIfAbsent(key, k -> new long[1])[0]; }
-        public synchronized long get(String key) { long[] c = counts.get(key); return c == null ? 0 : c[0]; }
-        public String version() { return "v2:" + context.version(); }
-        public synchronized Map<String, Object> exportState() {
-          List<Object> entries = new ArrayList<>();
-          counts.forEach((k, v) -> entries.add(Map.of("key", k, "n", v[0])));
-          return Map.of("entries", entries);
-        }
-        @SuppressWarnings("unchecked")
-        public synchronized void importState(Map<String, Object> state) {
-          counts.clear();
-          for (Object e : (List<Object>) state.get("entries")) {
-            Map<String, Object> entry = (Map<String, Object>) e;
-            counts.put((String) entry.get("key"), new long[] {((Number) entry.get("n")).longValue()});
-          }
-        }
-      }
-      """;
-  private static final String MIGRATION = """
-      package tally.unit;
-      import java.util.*;
-      public final class TallyServiceMigration implements dev.molt.api.StateMigration {
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> up(String from, Map<String, Object> state) {
-          List<Object> entries = new ArrayList<>();
-          ((Map<String, Object>) state.get("counts")).forEach((k, v) -> entries.add(Map.of("key", k, "n", v)));
-          return Map.of("entries", entries);
-        }
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> down(String to, Map<String, Object> state) {
-          Map<String, Object> counts = new HashMap<>();
-          for (Object e : (List<Object>) state.get("entries")) {
-            Map<String, Object> entry = (Map<String, Object>) e;
-            counts.put((String) entry.get("key"), entry.get("n"));
-          }
-          return Map.of("counts", counts);
         }
       }
       """;
@@ -544,15 +425,11 @@ public final class SoakBench {
   }
 
   private Path release(String version, boolean two) throws Exception {
-    Map<String, String> sources = new LinkedHashMap<>();
-    sources.put("tally/Tally", CONTRACT);
-    sources.put("tally/TallyApp", APP);
+    Map<String, String> sources = two ? TallySources.v2("v2", Optional.empty())
+        : TallySources.v1();
     sources.put("tally/Probe", PROBE);
-    sources.put("tally/unit/TallyService", two ? V2 : V1);
-    if (two) {
-      sources.put("tally/unit/TallyServiceMigration", MIGRATION);
-    }
-    Path jar = compile(work.resolve("src-" + version), version, sources);
+    Path jar = SourceJars.compile(work.resolve("src-" + version), sources,
+        "tally-" + version + ".jar");
     Path rel = work.resolve("rel-" + version);
     ReleaseBuilder builder = new ReleaseBuilder(line -> { });
     builder.init(rel, "tally");
@@ -563,34 +440,6 @@ public final class SoakBench {
         work.resolve("tally-" + version), List.of(app),
         KernelJars.fromClassPath(System.getProperty("java.class.path")), Optional.empty());
     return builder.build(request).releaseDir();
-  }
-
-  private static Path compile(Path dir, String version, Map<String, String> sources)
-      throws Exception {
-    Path classes = dir.resolve("classes");
-    Files.createDirectories(classes);
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "--release", "17", "-proc:none"));
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      Path file = dir.resolve("java").resolve(e.getKey() + ".java");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, e.getValue());
-      args.add(file.toString());
-    }
-    if (ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(new String[0]))
-        != 0) {
-      throw new IllegalStateException("javac failed for tally " + version);
-    }
-    Path jar = dir.resolve("tally-" + version + ".jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        out.write(Files.readAllBytes(f));
-        out.closeEntry();
-      }
-    }
-    return jar;
   }
 
   private static void sh(List<String> command) throws Exception {

@@ -5,6 +5,7 @@ import dev.molt.api.Config;
 import dev.molt.api.StatefulService;
 import dev.molt.services.app.AppServices;
 import dev.molt.services.update.UnitUpdate;
+import dev.molt.testsupport.javac.SourceJars;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -19,10 +20,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 
 /**
  * The pause of a live {@code update} of a service holding N entries, and what its callers see:
@@ -119,9 +116,9 @@ public final class UpdatePauseBench {
       }
     }
     Path dir = Files.createTempDirectory("update-bench");
-    Path v1 = jar(dir.resolve("v1"), Map.of("StoreService", V1));
-    Path v2 = jar(dir.resolve("v2"), Map.of("StoreService", V2, "StoreServiceMigration",
-        MIGRATION));
+    Path v1 = SourceJars.compile(dir.resolve("v1"), Map.of("StoreService", V1), "store.jar");
+    Path v2 = SourceJars.compile(dir.resolve("v2"), Map.of("StoreService", V2,
+        "StoreServiceMigration", MIGRATION), "store.jar");
     System.out.printf(Locale.ROOT, "java %s, %d cores, %d caller threads%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads);
     for (int entries : sizes) {
@@ -315,34 +312,6 @@ public final class UpdatePauseBench {
       }
       return found.stream().mapToLong(Long::longValue).sorted().toArray();
     }
-  }
-
-  private static Path jar(Path dir, Map<String, String> sources) throws Exception {
-    Path src = dir.resolve("src/benchunit");
-    Path classes = dir.resolve("classes");
-    Files.createDirectories(src);
-    Files.createDirectories(classes);
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "--release", "17", "-proc:none"));
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      Path file = src.resolve(e.getKey() + ".java");
-      Files.writeString(file, e.getValue());
-      args.add(file.toString());
-    }
-    if (ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(new String[0]))
-        != 0) {
-      throw new IllegalStateException("javac failed for " + dir);
-    }
-    Path jar = dir.resolve("store.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        out.write(Files.readAllBytes(f));
-        out.closeEntry();
-      }
-    }
-    return jar;
   }
 
   /** The app's context, outside a node. */

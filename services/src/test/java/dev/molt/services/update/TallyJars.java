@@ -1,7 +1,7 @@
 package dev.molt.services.update;
 
+import dev.molt.testsupport.javac.SourceJars;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -149,13 +146,13 @@ final class TallyJars {
 
   /** Version 1's jar. */
   static Path v1(Path dir) throws IOException {
-    return compile(dir.resolve("v1"), Map.of("TallyService", V1));
+    return SourceJars.compile(dir.resolve("v1"), Map.of("TallyService", V1), "tally.jar");
   }
 
   /** Version 2's jar, with its migration. */
   static Path v2(Path dir) throws IOException {
-    return compile(dir.resolve("v2"), Map.of("TallyService", V2,
-        "TallyServiceMigration", MIGRATION_V2));
+    return SourceJars.compile(dir.resolve("v2"), Map.of("TallyService", V2,
+        "TallyServiceMigration", MIGRATION_V2), "tally.jar");
   }
 
   /** Version 2's jar plus a unit class whose bytecode the verifier refuses. */
@@ -178,35 +175,6 @@ final class TallyJars {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Path compile(Path dir, Map<String, String> sources) throws IOException {
-    Path src = dir.resolve("src/demo/unit");
-    Path classes = dir.resolve("classes");
-    Files.createDirectories(src);
-    Files.createDirectories(classes);
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "--release", "17", "-proc:none"));
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      Path file = src.resolve(e.getKey() + ".java");
-      Files.writeString(file, e.getValue());
-      args.add(file.toString());
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int rc = javac.run(null, null, null, args.toArray(new String[0]));
-    if (rc != 0) {
-      throw new IllegalStateException("javac failed: " + rc);
-    }
-    Path jar = dir.resolve("tally.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        out.write(Files.readAllBytes(f));
-        out.closeEntry();
-      }
-    }
-    return jar;
   }
 
   private static void copyWith(Path from, Path to, String entry, byte[] bytes)

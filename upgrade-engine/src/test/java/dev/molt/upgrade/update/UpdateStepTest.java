@@ -7,6 +7,7 @@ import dev.molt.api.testing.FixedContext;
 import dev.molt.services.app.AppServices;
 import dev.molt.services.unit.UnitLoader;
 import dev.molt.services.update.UnitUpdate;
+import dev.molt.testsupport.javac.SourceJars;
 import dev.molt.upgrade.purge.LoaderPurge;
 import dev.molt.upgrade.purge.PurgeLedger;
 import dev.molt.upgrade.step.PurgeStep;
@@ -18,17 +19,12 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,28 +200,6 @@ class UpdateStepTest {
   }
 
   private Path jar(String name, Map<String, String> sources) throws Exception {
-    Path src = dir.resolve(name + "-src");
-    Path classes = dir.resolve(name + "-classes");
-    Files.createDirectories(classes);
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path"), "--release", "17", "-proc:none"));
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      Path file = src.resolve(e.getKey() + ".java");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, e.getValue());
-      args.add(file.toString());
-    }
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        args.toArray(new String[0]))).isZero();
-    Path jar = dir.resolve(name + ".jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        out.write(Files.readAllBytes(f));
-        out.closeEntry();
-      }
-    }
-    return jar;
+    return SourceJars.compile(dir.resolve(name), sources, name + ".jar");
   }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,18 +41,8 @@ class RealKernelIT {
     try (InputStream in = getClass().getResourceAsStream("/tiny-app/tiny/TinyApp.java")) {
       Files.write(src, in.readAllBytes());
     }
-    Path classes = dir.resolve("classes");
-    int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-        "-cp", System.getProperty("java.class.path"), src.toString());
-    assertThat(rc).isZero();
-    Map<String, byte[]> entries = new HashMap<>();
-    try (Stream<Path> s = Files.walk(classes)) {
-      for (Path f : s.filter(Files::isRegularFile).toList()) {
-        String name = classes.relativize(f).toString();
-        entries.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), Files.readAllBytes(f));
-      }
-    }
-    return TestJars.jar(dir.resolve("tiny-1.0.jar"), entries, "tiny.TinyApp");
+    return TestJars.compiled(src, dir.resolve("classes"), dir.resolve("tiny-1.0.jar"),
+        "tiny.TinyApp");
   }
 
   @Test

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,18 +94,8 @@ class RealKernelStartingIT {
   private Path slowRelease() throws Exception {
     Path src = Files.writeString(Files.createDirectories(dir.resolve("src/slow")).resolve("SlowApp.java"),
         SLOW_APP);
-    Path classes = dir.resolve("classes");
-    int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-        "-cp", System.getProperty("java.class.path"), src.toString());
-    assertThat(rc).isZero();
-    Map<String, byte[]> entries = new HashMap<>();
-    try (Stream<Path> s = Files.walk(classes)) {
-      for (Path f : s.filter(Files::isRegularFile).toList()) {
-        String name = classes.relativize(f).toString();
-        entries.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), Files.readAllBytes(f));
-      }
-    }
-    Path jar = TestJars.jar(dir.resolve("slow-1.0.jar"), entries, "slow.SlowApp");
+    Path jar = TestJars.compiled(src, dir.resolve("classes"), dir.resolve("slow-1.0.jar"),
+        "slow.SlowApp");
     new ReleaseBuilder(s -> {}).init(dir.resolve("rel"), "slow");
     KernelInput kernel = KernelJars.fromClassPath(System.getProperty("java.class.path"));
     return new ReleaseBuilder(s -> {}).build(new ReleaseRequest("slow", "1.0", "dev", dir.resolve("rel"),

@@ -2,7 +2,6 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.e2e.support.UpgradeReleases;
@@ -43,9 +42,9 @@ class AppStepsUpgradeIT {
   @BeforeAll
   static void releases() throws Exception {
     v1 = SharedBookRelease.get().releaseDir();
-    v2 = UpgradeReleases.build("0.2.0", v1);
-    v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
-    v4 = UpgradeReleases.build("0.4.0", List.of(v1, v3), List.of());
+    v2 = UpgradeReleases.v020();
+    v3 = UpgradeReleases.v030();
+    v4 = UpgradeReleases.v040();
   }
 
   @AfterEach

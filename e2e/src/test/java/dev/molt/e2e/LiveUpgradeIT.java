@@ -2,7 +2,6 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.HttpLoad;
 import dev.molt.e2e.support.Releases;
 import dev.molt.e2e.support.SharedBookRelease;
@@ -53,8 +52,8 @@ class LiveUpgradeIT {
   @BeforeAll
   static void releases() throws Exception {
     v1 = SharedBookRelease.get().releaseDir();
-    v2 = UpgradeReleases.build("0.2.0", v1);
-    v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
+    v2 = UpgradeReleases.v020();
+    v3 = UpgradeReleases.v030();
   }
 
   @AfterEach

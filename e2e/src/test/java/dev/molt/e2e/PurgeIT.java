@@ -6,7 +6,6 @@ import dev.molt.appup.AppupCompiler;
 import dev.molt.appup.PlanRequest;
 import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.Releases;
-import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.e2e.support.UpgradeReleases;
 import dev.molt.release.ReleaseResult;
 import dev.molt.testsupport.node.CommandResult;
@@ -50,10 +49,8 @@ class PurgeIT {
   @Test
   void bookApp_0_3_0_to_0_4_0_restartAndRemove_everyOldLoaderCollected_inReleasesAndDescribe()
       throws Exception {
-    Path v1 = SharedBookRelease.get().releaseDir();
-    Path v2 = UpgradeReleases.build("0.2.0", v1);
-    Path v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
-    Path v4 = UpgradeReleases.build("0.4.0", List.of(v1, v3), List.of());
+    Path v3 = UpgradeReleases.v030();
+    Path v4 = UpgradeReleases.v040();
     node = new Node(Releases.copy(v3, dir.resolve("book_app")), "book_app");
     node.startAndAwait(Ports.free());
     UpgradeReleases.install(v4, "0.4.0", node.root());

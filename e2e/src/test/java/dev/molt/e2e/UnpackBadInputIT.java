@@ -3,7 +3,6 @@ package dev.molt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.molt.e2e.support.FileTree;
-import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.Packages;
 import dev.molt.e2e.support.Packages.Entry;
 import dev.molt.e2e.support.Releases;
@@ -46,7 +45,7 @@ class UnpackBadInputIT {
   @BeforeAll
   static void setUp() throws Exception {
     Path v1 = SharedBookRelease.get().releaseDir();
-    Path v2 = UpgradeReleases.build("0.2.0", v1);
+    Path v2 = UpgradeReleases.v020();
     node = new Node(Releases.copy(v1, dir.resolve("book_app")), "book_app");
     trusted = Signatures.generate("ci@example.com");
     Path keys = node.root().resolve("releases/0.1.0/trusted-keys");
@@ -210,8 +209,8 @@ class UnpackBadInputIT {
 
   @Test
   void packageThatDoesNotUpgradeFromTheRunningRelease_isRefused() throws Exception {
-    Path v2 = UpgradeReleases.build("0.2.0", SharedBookRelease.get().releaseDir());
-    Path v3 = UpgradeReleases.build("0.3.0", List.of(v2), List.of(Fixture.bookStats()));
+    Path v2 = UpgradeReleases.v020();
+    Path v3 = UpgradeReleases.v030();
     Path out = Packages.upgradePackage(List.of(v2), v3, dir.resolve("from-0.2.0"),
         Optional.of(dir.resolve("ci-signing")));
 

@@ -55,7 +55,7 @@ class UnpackIT {
   @BeforeAll
   static void build() throws Exception {
     v1 = SharedBookRelease.get().releaseDir();
-    v2 = UpgradeReleases.build("0.2.0", v1);
+    v2 = UpgradeReleases.v020();
     pkg = Packages.upgradePackage(List.of(v1), v2, classDir.resolve("pkg"), Optional.empty());
     tarball = Packages.releaseTarball(v2, "book_app", "0.2.0",
         classDir.resolve("book_app-0.2.0.tar.gz"));

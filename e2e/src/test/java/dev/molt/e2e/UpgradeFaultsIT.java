@@ -3,8 +3,8 @@ package dev.molt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.molt.e2e.support.HttpLoad;
-import dev.molt.e2e.support.Relups;
 import dev.molt.e2e.support.Releases;
+import dev.molt.e2e.support.Relups;
 import dev.molt.e2e.support.SharedBookRelease;
 import dev.molt.e2e.support.TamperedJars;
 import dev.molt.e2e.support.UpgradeReleases;
@@ -49,7 +49,7 @@ class UpgradeFaultsIT {
   @BeforeAll
   static void releases() throws Exception {
     v1 = SharedBookRelease.get().releaseDir();
-    v2 = UpgradeReleases.build("0.2.0", v1);
+    v2 = UpgradeReleases.v020();
   }
 
   @AfterEach

@@ -8,29 +8,31 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Later book_app releases for live upgrades, each built once per test JVM with the relup from the
- * release before it in {@code releases/<vsn>/relup.json}, and installed into a node the way an
- * upgrade package would: its {@code releases/<vsn>/} and the {@code lib/} directories the node
- * lacks.
+ * Later book_app releases for live upgrades, each built once per test JVM with its relups in
+ * {@code releases/<vsn>/relup.json} (which releases they come from is said here alone), and
+ * installed into a node the way an upgrade package would: its {@code releases/<vsn>/} and the
+ * {@code lib/} directories the node lacks.
  */
 public final class UpgradeReleases {
   private UpgradeReleases() {}
 
-  /**
-   * The release root of book_app {@code version} (prod), with the relup from {@code from} (a
-   * release root of the version before it).
-   */
-  public static Path build(String version, Path from) throws Exception {
-    return FixtureReleases.BOOK_APP.build(version, List.of(from));
+  /** book_app 0.2.0 with the relup from 0.1.0 ({@link SharedBookRelease}). */
+  public static Path v020() throws Exception {
+    return FixtureReleases.BOOK_APP.build("0.2.0", List.of(v010()));
   }
 
-  /**
-   * The release root of book_app {@code version} (prod) with the {@code others} applications
-   * beside book_app, and the relup from each of {@code from}.
-   */
-  public static Path build(String version, List<Path> from, List<Fixture> others)
-      throws Exception {
-    return FixtureReleases.BOOK_APP.build(version, from, others);
+  /** book_app 0.3.0, with book_stats 0.1.0 beside it, and the relup from {@link #v020()}. */
+  public static Path v030() throws Exception {
+    return FixtureReleases.BOOK_APP.build("0.3.0", List.of(v020()), List.of(Fixture.bookStats()));
+  }
+
+  /** book_app 0.4.0 with the relup from 0.1.0 and from {@link #v030()}. */
+  public static Path v040() throws Exception {
+    return FixtureReleases.BOOK_APP.build("0.4.0", List.of(v010(), v030()), List.of());
+  }
+
+  private static Path v010() throws Exception {
+    return SharedBookRelease.get().releaseDir();
   }
 
   /** Copies {@code releases/<version>/} and the lib/ directories the node lacks into the node. */

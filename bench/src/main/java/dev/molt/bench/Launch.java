@@ -19,6 +19,15 @@ abstract class Launch {
   /** Asks the process to stop the way a user would; {@link #stop} forces it afterwards. */
   abstract void requestStop(Process process) throws IOException, InterruptedException;
 
+  /** Runs {@code <script> stop}, as a user stops a release, waiting for it at most 60 s. */
+  static void runStopCommand(Path script) throws IOException, InterruptedException {
+    Process stop = new ProcessBuilder(script.toString(), "stop")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!stop.waitFor(60, TimeUnit.SECONDS)) {
+      stop.destroyForcibly();
+    }
+  }
+
   Process start(int port, Path log) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

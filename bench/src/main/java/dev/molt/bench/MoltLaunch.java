@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/book_app foreground}, stopped with {@code bin/book_app stop}. With {@code skipHooks},
@@ -38,10 +37,6 @@ final class MoltLaunch extends Launch {
 
   @Override
   void requestStop(Process process) throws IOException, InterruptedException {
-    Process stop = new ProcessBuilder(script.toString(), "stop")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!stop.waitFor(60, TimeUnit.SECONDS)) {
-      stop.destroyForcibly();
-    }
+    runStopCommand(script);
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** {@code bin/<name> foreground} of any release, the port in an environment variable. */
 final class ReleaseLaunch extends Launch {
@@ -33,10 +32,6 @@ final class ReleaseLaunch extends Launch {
 
   @Override
   void requestStop(Process process) throws IOException, InterruptedException {
-    Process stop = new ProcessBuilder(script.toString(), "stop")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!stop.waitFor(60, TimeUnit.SECONDS)) {
-      stop.destroyForcibly();
-    }
+    runStopCommand(script);
   }
 }

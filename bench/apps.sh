@@ -19,7 +19,9 @@ version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1
 mkdir -p "$work"
 sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository/#" \
   "$root/test-support/src/main/resources/dev/molt/testsupport/maven/settings.xml" > "$work/settings.xml"
-mvn -B -q -o -f "$root/pom.xml" -pl bench -am compile dependency:build-classpath \
+# test-compile, not compile: services' test classes need molt-api's test jar, which the
+# reactor gives only from test-compile on (dependency:build-classpath resolves test scope).
+mvn -B -q -o -f "$root/pom.xml" -pl bench -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$here/target/classpath.txt"
 mvnp() { mvn -B -q -ntp -s "$work/settings.xml" -Dmaven.repo.local="$repo" "$@"; }
 

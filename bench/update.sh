@@ -9,7 +9,9 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 cd "$root"
-mvn -B -q -o -pl bench -am compile dependency:build-classpath \
+# test-compile, not compile: services' test classes need molt-api's test jar, which the
+# reactor gives only from test-compile on (dependency:build-classpath resolves test scope).
+mvn -B -q -o -pl bench -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt
 # shellcheck disable=SC2086
 exec "${JAVA:-java}" ${JAVA_OPTS:--Xms4g -Xmx4g} \

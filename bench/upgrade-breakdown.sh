@@ -36,7 +36,9 @@ for v in 0.1.0 0.2.0; do
     "-Xlog:safepoint=info:file=$work/safepoints.log:timemillis" >> "$node/releases/$v/jvm.options"
 done
 
-mvn -B -q -o -f "$root/pom.xml" -pl bench -am compile dependency:build-classpath \
+# test-compile, not compile: services' test classes need molt-api's test jar, which the
+# reactor gives only from test-compile on (dependency:build-classpath resolves test scope).
+mvn -B -q -o -f "$root/pom.xml" -pl bench -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$here/target/classpath.txt" >/dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \

@@ -52,7 +52,9 @@ for v in 1.1.0 1.2.0; do build plain_app $v dev.molt.fixtures.plain.PlainMain; d
 node book_app 0.1.0 0.2.0 0.4.0
 node plain_app 1.1.0 1.2.0
 
-mvn -B -q -o -f "$root/pom.xml" -pl bench -am compile dependency:build-classpath \
+# test-compile, not compile: services' test classes need molt-api's test jar, which the
+# reactor gives only from test-compile on (dependency:build-classpath resolves test scope).
+mvn -B -q -o -f "$root/pom.xml" -pl bench -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$here/target/classpath.txt" >/dev/null
 exec java -Djava.awt.headless=true -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
   dev.molt.bench.upgrade.UpgradePauseBench "$port" "$rounds" "$png" \

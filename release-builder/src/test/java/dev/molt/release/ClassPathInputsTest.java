@@ -79,6 +79,28 @@ class ClassPathInputsTest {
   }
 
   @Test
+  void build_plainAndClassifiedJarOfOneArtifactAtOneVersion_areBothOnTheClassPath()
+      throws Exception {
+    ReleaseRequest r = TestReleases.request(dir, "bare");
+    Path natives = TestJars.library(dir.resolve("in/util-3.0-natives.jar"), "util.Natives");
+    List<AppInput> apps = new ArrayList<>();
+    for (AppInput a : r.apps()) {
+      apps.add(a.name().equals("util") ? new AppInput("util", "3.0",
+          Optional.of("com.example:util:3.0"), a.jars(), List.of(), Optional.empty()) : a);
+    }
+    apps.add(new AppInput("util-natives", "3.0", Optional.of("com.example:util:3.0"),
+        List.of(natives), List.of(), Optional.empty()));
+    AppInput shop = apps.get(0);
+    apps.set(0, new AppInput(shop.name(), shop.version(), shop.coordinates(), shop.jars(),
+        List.of(), List.of("json", "util", "util-natives"), shop.entry()));
+
+    ReleaseResult result = builder.build(TestReleases.withApps(r, apps));
+
+    assertThat(result.descriptor().app("shop").orElseThrow().classPath())
+        .containsExactly("json", "util", "util-natives");
+  }
+
+  @Test
   void build_classPathNamingAnApplication_isRefused() throws Exception {
     ReleaseRequest r = TestReleases.request(dir, "bare");
     AppInput shop = r.apps().get(0);

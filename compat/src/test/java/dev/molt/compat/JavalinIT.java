@@ -7,6 +7,7 @@ import dev.molt.testsupport.node.Node;
 import dev.molt.testsupport.node.Ports;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,17 @@ class JavalinIT {
   }
 
   @Test
-  void slf4j_findsSlf4jSimple_appLogLineInNodeLog_noMissingProviderWarning() {
+  void slf4j_findsSlf4jSimple_appLogLineInNodeLog_noMissingProviderWarning()
+      throws InterruptedException {
+    // main logs the line after Javalin's start returns, so the route may answer a moment before
+    String line = "hello-javalin serving on port " + port;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     String log = node.log();
+    while (!log.contains(line) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      log = node.log();
+    }
 
-    assertThat(log).contains("hello-javalin serving on port " + port)
-        .doesNotContain("No SLF4J providers were found");
+    assertThat(log).contains(line).doesNotContain("No SLF4J providers were found");
   }
 }

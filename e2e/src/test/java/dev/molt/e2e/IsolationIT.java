@@ -2,8 +2,12 @@ package dev.molt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.molt.appup.AppupCompiler;
+import dev.molt.appup.PlanRequest;
 import dev.molt.e2e.support.Fixture;
 import dev.molt.e2e.support.Releases;
+import dev.molt.e2e.support.UpgradeReleases;
+import dev.molt.format.UpgradeFormats;
 import dev.molt.release.AppInput;
 import dev.molt.release.ReleaseResult;
 import dev.molt.testsupport.node.CommandResult;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Class loader isolation in a running node: app-a uses greeter 1.0.0 and app-b greeter 2.0.0
- * (same class name), and neither can load the kernel or the kernel's Jackson.
+ * (same class name), and neither can load the kernel or the kernel's Jackson; and a library both
+ * hold, changed in a method body only, is redefined live in both.
  */
 class IsolationIT {
   private Node node;
@@ -62,6 +67,66 @@ class IsolationIT {
     }
     assertThat(built.descriptor().apps()).extracting(app -> app.name() + "-" + app.version())
         .contains("greeter-v1-1.0.0", "greeter-v2-2.0.0");
+  }
+
+  @Test
+  void libraryBodyChange_plansARedefineOfTheLibrary_appliedLiveInEveryApplicationHoldingIt(
+      @TempDir Path out) throws Exception {
+    // app-a and app-b both on greeter 1.0.0, then 2.0.0 (greet's body changed only): each
+    // application's loader defined its own copy of Greeter, and the redefine must reach both.
+    Path rel = Releases.copy(Fixture.root().resolve("isolation/rel"), out.resolve("rel"));
+    // a prod release without a jlink runtime: copied jars, no seconds spent linking
+    Files.writeString(rel.resolve("molt.json"), "{\"schema\": 1, \"name\": \"isolation\","
+        + " \"environments\": {\"bare\": {\"devMode\": false, \"includeRuntime\": false}}}");
+    Path v1 = Releases.build("isolation", "1.0.0", rel, "bare", out.resolve("v1"),
+        sharedGreeter("app-a"), Optional.empty()).releaseDir();
+    Path v2 = Releases.build("isolation", "1.0.1", rel, "bare", out.resolve("v2"),
+        sharedGreeter("app-b"), Optional.empty()).releaseDir();
+    Path relup = v2.resolve("releases/1.0.1/relup.json");
+    AppupCompiler.writeRelup(AppupCompiler.plan(PlanRequest.of(List.of(v1), v2)), relup);
+    assertThat(UpgradeFormats.readRelup(relup).upFrom("1.0.0").orElseThrow().steps())
+        .extracting(step -> step.instruction().op() + step.app().map(a -> " " + a).orElse(""))
+        .containsExactly("redefine greeter", "point_of_no_return");
+
+    node = new Node(Releases.copy(v1, out.resolve("isolation")), "isolation");
+    CommandResult start = node.run(Node.env(Map.of()), "start");
+    assertThat(start.exitCode()).as(start + "\n" + node.log()).isZero();
+    awaitSeen("app-a");
+    awaitSeen("app-b");
+    assertThat(greet("app-a")).isEqualTo("hello x from greeter 1");
+    UpgradeReleases.install(v2, "1.0.1", node.root());
+
+    CommandResult up = node.run(Node.env(Map.of()), "upgrade", "1.0.1");
+    assertThat(up.exitCode()).as(up + "\n" + node.log()).isZero();
+    assertThat(up.stdout()).containsPattern("ok +redefine greeter: Greeter");
+    assertThat(greet("app-a")).isEqualTo("greetings x from greeter 2");
+    assertThat(greet("app-b")).isEqualTo("greetings x from greeter 2");
+
+    CommandResult down = node.run(Node.env(Map.of()), "downgrade", "1.0.0");
+    assertThat(down.exitCode()).as(down + "\n" + node.log()).isZero();
+    assertThat(greet("app-a")).isEqualTo("hello x from greeter 1");
+    assertThat(greet("app-b")).isEqualTo("hello x from greeter 1");
+  }
+
+  /** app-a and app-b, both with the greeter {@code greeterOf}'s fixture depends on, as greeter. */
+  private static List<AppInput> sharedGreeter(String greeterOf) throws Exception {
+    List<AppInput> apps = new ArrayList<>();
+    for (String app : List.of("app-a", "app-b")) {
+      for (AppInput input : Fixture.isolationApp(app).inputs()) {
+        if (!input.name().equals("greeter") || app.equals(greeterOf)) {
+          apps.add(input);
+        }
+      }
+    }
+    return apps;
+  }
+
+  /** Greeter.greet("x") called in {@code app}'s loader, through rpc. */
+  private String greet(String app) {
+    CommandResult rpc = node.run(Node.env(Map.of()), "rpc", "--app", app,
+        "dev.molt.fixtures.greeter.Greeter.greet", "x");
+    assertThat(rpc.exitCode()).as(rpc.toString()).isZero();
+    return rpc.stdout().strip();
   }
 
   /**

@@ -23,7 +23,9 @@ import org.eclipse.aether.graph.DependencyNode;
  *
  * <p>The graph is collected in the resolver's verbose mode on purpose: the default graph keeps each
  * artifact under one parent only, so when two libraries both use a third, the second edge would be
- * lost and, in the release, the second library's class loader would not see the third. In verbose
+ * lost, and the upgrade plans and {@code describe}, which read the edges, would not know that the
+ * second library uses the third (class loading does not depend on them: one loader per
+ * application holds every library of its class path). In verbose
  * mode every parent keeps its child, and a child that lost conflict resolution points to the
  * winning node; the edge is drawn to the winner's {@code groupId:artifactId}, and the winner's own
  * edges are read from the winner, wherever it sits in the graph.

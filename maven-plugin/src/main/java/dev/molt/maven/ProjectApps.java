@@ -19,7 +19,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Turns the project into the apps of a release: its own jar is the main app, and every runtime
- * dependency is a library app with its own version; {@code dev.molt:molt-api} is left out because
+ * dependency is a library app with its own version (named by its artifactId, with
+ * {@code -<classifier>} for a classified jar); {@code dev.molt:molt-api} is left out because
  * the kernel provides it. The main app's class path lists the libraries in the order Maven puts
  * them on a class path ({@code MavenProject#getArtifacts}), so its class loader finds what
  * {@code java -cp} would, in the same order.
@@ -50,13 +51,16 @@ final class ProjectApps {
     keyByName.put(project.getArtifactId(), mainKey);
     for (Artifact library : libraries) {
       String key = DependencyEdges.key(library.getGroupId(), library.getArtifactId());
-      String other = keyByName.putIfAbsent(library.getArtifactId(), key);
+      String id = key + classifier(library).map(c -> ":" + c).orElse("");
+      String other = keyByName.putIfAbsent(name(library), id);
       if (other != null) {
-        throw new MojoFailureException("both " + other + " and " + key + " would be app '"
-            + library.getArtifactId() + "' in the release of " + project.getId()
+        throw new MojoFailureException("both " + other + " and " + id + " would be app '"
+            + name(library) + "' in the release of " + project.getId()
             + "; exclude one of them from the dependencies");
       }
-      nameByKey.put(key, library.getArtifactId());
+      // Edges name artifacts by groupId:artifactId: they reach the first jar of it on the class
+      // path (Maven resolves each classifier of an artifact on its own, at its own version).
+      nameByKey.putIfAbsent(key, name(library));
     }
     List<AppInput> apps = new ArrayList<>();
     File mainJar = mainJar();
@@ -64,7 +68,7 @@ final class ProjectApps {
     List<String> classPath = new ArrayList<>();
     for (Artifact library : libraries) {
       classPathJars.add(library.getFile().toPath());
-      classPath.add(library.getArtifactId());
+      classPath.add(name(library));
     }
     EntryPoint entry = EntryPoints.detect(classPathJars, mainClass);
     apps.add(new AppInput(project.getArtifactId(), project.getVersion(),
@@ -73,11 +77,20 @@ final class ProjectApps {
         Optional.of(entry)));
     for (Artifact library : libraries) {
       String key = DependencyEdges.key(library.getGroupId(), library.getArtifactId());
-      apps.add(new AppInput(library.getArtifactId(), library.getBaseVersion(),
+      apps.add(new AppInput(name(library), library.getBaseVersion(),
           Optional.of(key + ":" + library.getBaseVersion()), List.of(library.getFile().toPath()),
           dependsOn(key, edges, nameByKey), Optional.empty()));
     }
     return apps;
+  }
+
+  /** A library's app name: its artifactId, then {@code -<classifier>} for a classified jar. */
+  static String name(Artifact library) {
+    return library.getArtifactId() + classifier(library).map(c -> "-" + c).orElse("");
+  }
+
+  private static Optional<String> classifier(Artifact artifact) {
+    return Optional.ofNullable(artifact.getClassifier()).filter(c -> !c.isBlank());
   }
 
   private List<Artifact> libraries() throws MojoFailureException {

@@ -68,6 +68,72 @@ class ProjectAppsTest {
   }
 
   @Test
+  void apps_plainAndClassifiedJarOfOneArtifact_becomeTwoLibrariesAtTheirOwnVersions()
+      throws Exception {
+    MavenProject project = project(mainJar());
+    project.setArtifacts(new LinkedHashSet<>(List.of(
+        artifact("org.example", "util", "3.0", "compile"),
+        artifact("org.example", "util", "3.1", "natives", "compile"))));
+    Map<String, Set<String>> edges = Map.of("g:app", Set.of("org.example:util"));
+
+    List<AppInput> apps =
+        new ProjectApps(project, new SystemStreamLog()).apps(Optional.of(SampleMain.class.getName()), edges);
+
+    // One version each passes the release build; two versions are refused there, naming both
+    // (ClassPathInputsTest.build_twoVersionsOfOneArtifactInOneApplication_namesBothAndChangesNothing).
+    assertThat(apps).extracting(AppInput::name).containsExactly("app", "util", "util-natives");
+    assertThat(apps.get(0).classPath()).containsExactly("util", "util-natives");
+    assertThat(apps.get(0).dependsOn()).containsExactly("util");
+    assertThat(apps).extracting(a -> a.coordinates().orElseThrow())
+        .containsExactly("g:app:1.0.0", "org.example:util:3.0", "org.example:util:3.1");
+  }
+
+  @Test
+  void apps_dependencyJarNotAZip_failsNamingTheJarAndTheRemedy() throws Exception {
+    MavenProject project = project(mainJar());
+    Artifact broken = artifact("org.example", "lib", "2.0", "compile");
+    Files.writeString(broken.getFile().toPath(), "<html>not found</html>");
+    project.setArtifacts(new LinkedHashSet<>(List.of(broken)));
+
+    assertThatThrownBy(() -> new ProjectApps(project, new SystemStreamLog())
+            .apps(Optional.of(SampleMain.class.getName()), Map.of()))
+        .hasMessageContaining(broken.getFile() + " is not a readable jar")
+        .hasMessageContaining("rebuild or re-download it");
+  }
+
+  @Test
+  void apps_mainClassInADependency_isFoundAlongTheClassPath() throws Exception {
+    Path ownJar = dir.resolve("own.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(ownJar))) {
+      out.putNextEntry(new JarEntry("own.txt"));
+    }
+    MavenProject project = project(ownJar);
+    Artifact launcher = artifact("org.example", "launcher", "1.0", "compile");
+    writeSampleMain(launcher.getFile().toPath());
+    project.setArtifacts(new LinkedHashSet<>(List.of(launcher)));
+
+    List<AppInput> apps = new ProjectApps(project, new SystemStreamLog())
+        .apps(Optional.of(SampleMain.class.getName()), Map.of());
+
+    assertThat(apps.get(0).jars()).containsExactly(ownJar);
+    assertThat(apps.get(0).classPath()).containsExactly("launcher");
+    assertThat(apps.get(0).entry())
+        .contains(new EntryPoint(EntryPoint.Kind.MAIN, SampleMain.class.getName()));
+  }
+
+  @Test
+  void apps_mainClassInNoJar_failsNamingTheClassAndTheLibrariesLookedAt() throws Exception {
+    MavenProject project = project(mainJar());
+    project.setArtifacts(new LinkedHashSet<>(List.of(
+        artifact("org.example", "lib", "2.0", "compile"))));
+
+    assertThatThrownBy(() -> new ProjectApps(project, new SystemStreamLog())
+            .apps(Optional.of("com.example.Missing"), Map.of()))
+        .hasMessageContaining("entry class com.example.Missing is not in " + dir.resolve("app-1.0.0.jar")
+            + " nor in its 1 libraries; check the class name (mainClass)");
+  }
+
+  @Test
   void apps_projectNotPackaged_failsAskingForPackage() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("target/classes"));
     MavenProject project = project(classes);
@@ -93,8 +159,15 @@ class ProjectAppsTest {
 
   private Artifact artifact(String group, String id, String version, String scope)
       throws IOException {
-    Artifact artifact = new DefaultArtifact(group, id, version, scope, "jar", null, jarHandler());
-    Path jar = dir.resolve(group + "." + id + "-" + version + ".jar");
+    return artifact(group, id, version, null, scope);
+  }
+
+  private Artifact artifact(String group, String id, String version, String classifier,
+      String scope) throws IOException {
+    Artifact artifact =
+        new DefaultArtifact(group, id, version, scope, "jar", classifier, jarHandler());
+    Path jar = dir.resolve(group + "." + id + "-" + version
+        + (classifier == null ? "" : "-" + classifier) + ".jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       out.putNextEntry(new JarEntry("empty.txt"));
     }
@@ -111,7 +184,11 @@ class ProjectAppsTest {
 
   /** A jar holding {@link SampleMain}, a plain main class. */
   private Path mainJar() throws IOException {
-    Path jar = dir.resolve("app-1.0.0.jar");
+    return writeSampleMain(dir.resolve("app-1.0.0.jar"));
+  }
+
+  /** Writes a jar holding {@link SampleMain} to {@code jar}. */
+  private static Path writeSampleMain(Path jar) throws IOException {
     String entry = SampleMain.class.getName().replace('.', '/') + ".class";
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file);

@@ -94,7 +94,7 @@ public final class ReleaseBuilder {
   private static List<Step> steps() {
     return List.of(new ReadRelConfigStep(), new ValidateInputsStep(),
         new CheckSystemLoaderUsesStep(), new CopyAppsStep(), new CopyKernelStep(),
-        new LinkRuntimeStep(), new CopyRelFilesStep(), new CopyTrustedKeysStep(),
+        new LinkRuntimeStep(), new CheckJdkClassNamesStep(), new CopyRelFilesStep(), new CopyTrustedKeysStep(),
         new WriteReleaseFilesStep(), new WriteBinScriptStep(), new ArchiveStep());
   }
 

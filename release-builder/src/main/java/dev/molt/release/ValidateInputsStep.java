@@ -181,14 +181,18 @@ final class ValidateInputsStep implements Step {
     return path.stream().map(byName::get).toList();
   }
 
-  /** One loader cannot hold two versions of one artifact: the first would hide the second. */
+  /**
+   * One loader cannot hold two versions of one artifact: the first would hide the second. Two jars
+   * of one artifact at one version (a plain and a classified jar, say) are what {@code java -cp}
+   * gets too, and pass.
+   */
   private static void checkOneVersionEach(AppInput app, List<AppInput> classPath)
       throws InvalidInputException {
     Map<String, AppInput> byArtifact = new HashMap<>();
     for (AppInput lib : classPath) {
       Optional<String> artifact = lib.coordinates().map(c -> c.substring(0, c.lastIndexOf(':')));
       AppInput other = artifact.isPresent() ? byArtifact.putIfAbsent(artifact.get(), lib) : null;
-      if (other != null) {
+      if (other != null && !other.version().equals(lib.version())) {
         throw new InvalidInputException("app " + app.name() + " would load " + artifact.get()
             + " twice, at versions " + other.version() + " (" + other.name() + ") and "
             + lib.version() + " (" + lib.name() + "); keep one version (dependencyManagement or"

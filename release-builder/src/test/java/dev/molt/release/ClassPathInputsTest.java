@@ -59,6 +59,9 @@ class ClassPathInputsTest {
   void build_twoVersionsOfOneArtifactInOneApplication_namesBothAndChangesNothing()
       throws Exception {
     ReleaseRequest r = TestReleases.request(dir, "bare");
+    builder.build(r);
+    String before = Files.readString(dir.resolve("target/rel/shop/releases/1.0/release.json"));
+    byte[] tarball = Files.readAllBytes(dir.resolve("target/shop-1.0.tar.gz"));
     Path util4 = TestJars.library(dir.resolve("in/util-4.0.jar"), "util.Strings");
     List<AppInput> apps = new ArrayList<>();
     for (AppInput a : r.apps()) {
@@ -75,7 +78,30 @@ class ClassPathInputsTest {
         .hasMessageContaining("app shop would load com.example:util twice, at versions 3.0 (util)"
             + " and 4.0 (util4)")
         .hasMessageContaining("keep one version");
-    assertThat(dir.resolve("target/rel/shop")).doesNotExist();
+    assertThat(dir.resolve("target/rel/shop/releases/1.0/release.json")).hasContent(before);
+    assertThat(dir.resolve("target/shop-1.0.tar.gz")).hasBinaryContent(tarball);
+  }
+
+  @Test
+  void build_plainAndClassifiedJarOfOneArtifactAtOneVersion_areBothOnTheClassPath()
+      throws Exception {
+    ReleaseRequest r = TestReleases.request(dir, "bare");
+    Path natives = TestJars.library(dir.resolve("in/util-3.0-natives.jar"), "util.Natives");
+    List<AppInput> apps = new ArrayList<>();
+    for (AppInput a : r.apps()) {
+      apps.add(a.name().equals("util") ? new AppInput("util", "3.0",
+          Optional.of("com.example:util:3.0"), a.jars(), List.of(), Optional.empty()) : a);
+    }
+    apps.add(new AppInput("util-natives", "3.0", Optional.of("com.example:util:3.0"),
+        List.of(natives), List.of(), Optional.empty()));
+    AppInput shop = apps.get(0);
+    apps.set(0, new AppInput(shop.name(), shop.version(), shop.coordinates(), shop.jars(),
+        List.of(), List.of("json", "util", "util-natives"), shop.entry()));
+
+    ReleaseResult result = builder.build(TestReleases.withApps(r, apps));
+
+    assertThat(result.descriptor().app("shop").orElseThrow().classPath())
+        .containsExactly("json", "util", "util-natives");
   }
 
   @Test

@@ -66,6 +66,7 @@ class RealKernelIT {
     assertThat(start.code()).as(start.err() + readLog(root)).isZero();
     assertThat(sh.run(bin, "ping").out()).isEqualTo("pong\n");
     assertThat(root.resolve("var/tiny/started")).hasContent("tiny 1.0");
+    assertThat(root.resolve("var/tiny/probe")).hasContent("found java.beans.Introspector");
     Sh.Result describe = sh.run(bin, "describe");
     assertThat(describe.code()).as(describe.err()).isZero();
     assertThat(describe.out()).contains("state: running", "tiny 1.0 running");
@@ -98,13 +99,30 @@ class RealKernelIT {
     assertThat(dev.molt.format.Formats.readRelease(dir.resolve("target/rel/tiny/releases/1.0/release.json"))
         .runtime().modules()).contains("java.base", "java.instrument", "java.logging")
         .doesNotContain("java.desktop", "java.sql");
+    // TinyApp looks java.beans.Introspector up by name, which jdeps cannot see: the build names
+    // the module to add, and so does the node when the lookup fails.
+    assertThat(Files.readString(dir.resolve("cli.err"))).contains("warning: JDK module java.desktop"
+        + " is not in the runtime", "java.beans.Introspector (tiny)",
+        "add \"java.desktop\" to runtime.addModules in rel/molt.json and build again");
+    Path root = dir.resolve("target/rel/tiny");
+    pidFiles.add(root.resolve("tmp/tiny.pid"));
+    Sh sh = new Sh(dir, Map.of("PATH", System.getenv("PATH")));
+    Sh.Result start = sh.run(root.resolve("bin/tiny"), "start");
+    assertThat(start.code()).as(start.err() + readLog(root)).isZero();
+    assertThat(root.resolve("var/tiny/probe")).hasContent("java.lang.ClassNotFoundException:"
+        + " java.beans.Introspector (in class loader tiny-1.0; its package belongs to JDK module"
+        + " java.desktop, which this release's runtime was not linked with; add \"java.desktop\""
+        + " to runtime.addModules in rel/molt.json and build the release again)");
+    assertThat(sh.run(root.resolve("bin/tiny"), "stop").code()).isZero();
   }
 
   private String run(List<String> cmd) throws Exception {
     Path out = dir.resolve("cli.out");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+        .redirectError(dir.resolve("cli.err").toFile()).start();
     try {
       assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+      System.err.print(Files.readString(dir.resolve("cli.err")));
       assertThat(p.exitValue()).as(String.join(" ", cmd)).isZero();
       return Files.readString(out);
     } finally {

@@ -119,10 +119,21 @@ class ReleaseBuilderTest {
   }
 
   @Test
-  void build_notAZip_fails() throws Exception {
+  void build_jarNotAZip_namesTheJarAndTheRemedy_andKeepsTheOlderRelease() throws Exception {
     ReleaseRequest r = TestReleases.request(dir, "bare");
+    builder.build(r);
+    Path releaseJson = dir.resolve("target/rel/shop/releases/1.0/release.json");
+    String before = Files.readString(releaseJson);
+    byte[] tarball = Files.readAllBytes(dir.resolve("target/shop-1.0.tar.gz"));
     Files.writeString(dir.resolve("in/util-3.0.jar"), "not a zip");
-    assertThatThrownBy(() -> builder.build(r)).hasMessageContaining("is not a readable jar");
+
+    assertThatThrownBy(() -> builder.build(r))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("app util: " + dir.resolve("in/util-3.0.jar") + " is not a readable jar")
+        .hasMessageContaining("rebuild or re-download it");
+    assertThat(Files.readString(releaseJson)).isEqualTo(before);
+    assertThat(dir.resolve("target/shop-1.0.tar.gz")).hasBinaryContent(tarball);
+    assertThat(leftovers()).isEmpty();
   }
 
   @Test

@@ -179,6 +179,22 @@ class BootIT {
   }
 
   @Test
+  void boot_mainClassInALibraryJar_runsFromTheApplicationsLoader() throws Exception {
+    // As java -cp app.jar:launcher.jar plain.Main would: the entry class is a library's.
+    ReleaseRoot.at(root, "plain", "1.0").library("launcher", "1.0", mainJar)
+        .main("plain", recorderJar, "plain.Main", "launcher").write();
+
+    kernel = boot(Map.of());
+
+    assertThat(kernel.awaitFile(root.resolve("tmp/plain.pid"), TIMEOUT)).as(kernel.stderr()).isTrue();
+    assertThat(kernel.awaitFile(root.resolve("events.log"), TIMEOUT)).isTrue();
+    kernel.process().destroy();
+    assertThat(kernel.awaitExit(TIMEOUT)).isZero();
+    // tccl=app: the context loader (the application's) is the loader that defined plain.Main
+    assertThat(events()).containsExactly("main on plain-main tccl=app daemon=false");
+  }
+
+  @Test
   void boot_mainThrows_nodeStopsWithExit1() throws Exception {
     ReleaseRoot.at(root, "plain", "1.0")
         .application("db", recorderJar, "rec.Recorder")

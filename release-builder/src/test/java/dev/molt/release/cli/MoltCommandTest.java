@@ -51,6 +51,22 @@ class MoltCommandTest {
   }
 
   @Test
+  void release_appJarNotAZip_exits1NamingTheJarAndTheRemedy_writesNothing() throws Exception {
+    assertThat(run("init", "--rel", dir.resolve("rel").toString(), "--name", "tiny")).isZero();
+    Files.writeString(dir.resolve("deps.tgf"), "1 com.example:tiny:jar:1.0\n#\n");
+    Path jar = Files.writeString(dir.resolve("tiny-1.0.jar"), "<html>404</html>");
+
+    int code = run("release", "--rel", dir.resolve("rel").toString(), "--tree",
+        dir.resolve("deps.tgf").toString(), "--lib", dir.toString(), "--app-jar", jar.toString(),
+        "--main-class", "tiny.Main", "--out", dir.resolve("target").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).startsWith("molt: ")
+        .contains(jar + " is not a readable jar", "rebuild or re-download it");
+    assertThat(dir.resolve("target")).doesNotExist();
+  }
+
+  @Test
   void help_listsCommandsAndExitCodes() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("init", "release", "Exit codes");

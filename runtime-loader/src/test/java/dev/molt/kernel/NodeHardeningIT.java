@@ -174,7 +174,7 @@ class NodeHardeningIT {
   @Test
   void appStopOverrunningItsDeadline_reportedAndTheNodeStillExits() throws Exception {
     release("{\"slow\": {\"stopMillis\": \"60000\"}}");
-    KernelProcess kernel = boot("-Dmolt.app.timeout=1");
+    KernelProcess kernel = boot(Map.of("MOLT_APP_TIMEOUT", "1")); // the variable, not the property
     assertThat(kernel.awaitFile(root.resolve("tmp/node.pid"), TIMEOUT)).as(kernel.stderr()).isTrue();
     kernel.process().destroy();
     assertThat(kernel.awaitExit(Duration.ofSeconds(15))).as(kernel.stderr()).isZero();

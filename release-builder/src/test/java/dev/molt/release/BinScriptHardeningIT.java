@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -150,6 +151,18 @@ class BinScriptHardeningIT {
   }
 
   @Test
+  void cookie_ofAnotherUser_refused() throws Exception {
+    assumeThat(System.getProperty("user.name")).as("only root can give a file away; skipping").isEqualTo("root");
+    Path cookie = root.resolve("releases/COOKIE");
+    Files.setAttribute(cookie, "unix:uid", 4321, LinkOption.NOFOLLOW_LINKS);
+    Sh.Result start = sh.run(script, "start");
+    assertThat(start.code()).isEqualTo(1);
+    assertThat(start.err()).contains(cookie + " must be a regular file owned by you")
+        .doesNotContain("failed to start");
+    assertThat(pidFile).doesNotExist();
+  }
+
+  @Test
   void cookie_shortMoltCookie_refused() throws Exception {
     sh.env.put("MOLT_COOKIE", "fifteen-chars!!");
     Sh.Result start = sh.run(script, "start");
@@ -221,12 +234,17 @@ class BinScriptHardeningIT {
     Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createSymbolicLink(tmpdir.resolve("molt-" + uid() + "-" + cksum(longRoot.toString())), victim);
     sh.env.put("TMPDIR", tmpdir.toString());
+    // An XDG_RUNTIME_DIR open to others is not used: the socket directory falls back to TMPDIR.
+    Path openXdg = Files.createDirectories(dir.resolve("xdg-open"));
+    Files.setPosixFilePermissions(openXdg, PosixFilePermissions.fromString("rwxr-xr-x"));
+    sh.env.put("XDG_RUNTIME_DIR", openXdg.toString());
     try {
       Sh.Result start = sh.run(longRoot.resolve("bin/shop"), "start");
       assertThat(start.code()).as(start.err()).isEqualTo(1);
       assertThat(start.err()).contains("is a symbolic link, belongs to another user or is open to others");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rwxr-xr-x");
       assertThat(victim).isEmptyDirectory();
+      assertThat(openXdg).isEmptyDirectory();
     } finally {
       NodeProcessesOf.root(longRoot).forEach(ProcessHandle::destroyForcibly);
     }

@@ -198,7 +198,9 @@ class BinScriptHardeningIT {
   private void assertHangingHookStopped(Sh shell) throws Exception {
     Path hook = root.resolve("releases/1.0/hooks/pre_start/10-hang.sh");
     Files.createDirectories(hook.getParent());
-    Files.writeString(hook, "#!/bin/sh\necho hanging\nsleep 30\n");
+    Path child = dir.resolve("hook-child.pid");
+    // The hook's own child must go with it: left behind, it would outlive the command.
+    Files.writeString(hook, "#!/bin/sh\necho hanging\nsleep 30 &\necho $! > " + child + "\nwait\n");
     Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
     shell.env.put("MOLT_HOOK_TIMEOUT", "1");
     long t0 = System.nanoTime();
@@ -209,6 +211,12 @@ class BinScriptHardeningIT {
         "pre_start hook " + hook + " did not finish within 1 s", "MOLT_HOOK_TIMEOUT");
     assertThat(seconds).as("seconds start took").isLessThan(20);
     assertThat(pidFile).doesNotExist();
+    ProcessHandle sleeper = ProcessHandle.of(Long.parseLong(Files.readString(child).strip())).orElse(null);
+    if (sleeper != null) {
+      ProcessHandle exited = sleeper.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get();
+      sleeper.destroyForcibly();
+      assertThat(exited).as("the hook's child, after the hook was stopped").isNotNull();
+    }
   }
 
   @Test

@@ -98,6 +98,23 @@ class ClientMainIT {
   }
 
   @Test
+  void socketDirectoryALinkOrWritableByOthers_exit6_neverConnects() throws Exception {
+    try (TestNode node = new TestNode(socket())) {
+      Path planted = Files.createSymbolicLink(dir.resolve("molt-planted"), socket().getParent());
+      Result linked = client("", planted.resolve("ctl.sock").toString(), cookieFile().toString(), "ping");
+      assertThat(linked.exitCode()).as(linked.err()).isEqualTo(6);
+      assertThat(linked.err()).contains(planted + ", the directory of the control socket, is a symbolic link");
+      Files.setPosixFilePermissions(socket().getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+      Result open = client("", socket().toString(), cookieFile().toString(), "ping");
+      assertThat(open.exitCode()).as(open.err()).isEqualTo(6);
+      assertThat(open.err()).contains(socket().getParent() + ", the directory of the control socket, is"
+          + " writable by other users");
+      assertThat(node.connectionsBeforeProbe()).as("connections before the probe").isZero();
+      assertThat(node.calls).hasValue(0);
+    }
+  }
+
+  @Test
   void anotherUser_isDeniedByDirectoryAndSocketModes() throws Exception {
     assumeThat(System.getProperty("user.name")).as("needs root to run a client as another user").isEqualTo("root");
     assumeThat(new File("/usr/bin/setpriv")).as("needs setpriv").exists();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -106,12 +107,19 @@ class BinScriptHardeningIT {
   }
 
   @Test
-  void stop_withoutProc_doesNotSignalAStrangerWithTheStalePid() throws Exception {
-    assumeThat(unshareWorks()).as("unshare -rm (user and mount namespaces) is not available:"
-        + " cannot hide /proc; skipping").isTrue();
+  void stop_withAStrangersPidInThePidFile_neverSignalsIt_withProcAndWithout() throws Exception {
     Process stranger = new ProcessBuilder("sleep", "60").start();
     strangers.add(stranger);
     Files.createDirectories(pidFile.getParent());
+    // A node that crashed left its pid file; the pid now belongs to another process of ours.
+    Files.writeString(pidFile, stranger.pid() + "\n");
+    Sh.Result withProc = sh.run(script, "stop");
+    assertThat(withProc.code()).as(withProc.err()).isEqualTo(3);
+    assertThat(withProc.err()).contains("shop is not running");
+    assertThat(stranger.isAlive()).as("the stranger still runs").isTrue();
+
+    assumeThat(unshareWorks()).as("unshare -rm (user and mount namespaces) is not available:"
+        + " cannot hide /proc; skipping").isTrue();
     Files.writeString(pidFile, stranger.pid() + "\n");
     // /proc hidden under an empty tmpfs: the pid file's process cannot be checked by /proc nor ps.
     Sh.Result stop = sh.runCommand(List.of("unshare", "-rm", "sh", "-c",
@@ -127,7 +135,8 @@ class BinScriptHardeningIT {
     Files.setPosixFilePermissions(cookie, PosixFilePermissions.fromString("rw-r--r--"));
     Sh.Result start = sh.run(script, "start");
     assertThat(start.code()).isEqualTo(1);
-    assertThat(start.err()).contains(cookie + " is readable or writable by others", "chmod 0400");
+    assertThat(start.err()).contains(cookie + " is readable or writable by others", "chmod 0400")
+        .as("refused by bin/shop itself, before any JVM").doesNotContain("failed to start");
     assertThat(pidFile).doesNotExist();
   }
 
@@ -139,6 +148,18 @@ class BinScriptHardeningIT {
     Sh.Result start = sh.run(script, "start");
     assertThat(start.code()).isEqualTo(1);
     assertThat(start.err()).contains(cookie + " must be a regular file owned by you");
+  }
+
+  @Test
+  void cookie_ofAnotherUser_refused() throws Exception {
+    assumeThat(System.getProperty("user.name")).as("only root can give a file away; skipping").isEqualTo("root");
+    Path cookie = root.resolve("releases/COOKIE");
+    Files.setAttribute(cookie, "unix:uid", 4321, LinkOption.NOFOLLOW_LINKS);
+    Sh.Result start = sh.run(script, "start");
+    assertThat(start.code()).isEqualTo(1);
+    assertThat(start.err()).contains(cookie + " must be a regular file owned by you")
+        .doesNotContain("failed to start");
+    assertThat(pidFile).doesNotExist();
   }
 
   @Test
@@ -177,7 +198,9 @@ class BinScriptHardeningIT {
   private void assertHangingHookStopped(Sh shell) throws Exception {
     Path hook = root.resolve("releases/1.0/hooks/pre_start/10-hang.sh");
     Files.createDirectories(hook.getParent());
-    Files.writeString(hook, "#!/bin/sh\necho hanging\nsleep 30\n");
+    Path child = dir.resolve("hook-child.pid");
+    // The hook's own child must go with it: left behind, it would outlive the command.
+    Files.writeString(hook, "#!/bin/sh\necho hanging\nsleep 30 &\necho $! > " + child + "\nwait\n");
     Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
     shell.env.put("MOLT_HOOK_TIMEOUT", "1");
     long t0 = System.nanoTime();
@@ -188,6 +211,12 @@ class BinScriptHardeningIT {
         "pre_start hook " + hook + " did not finish within 1 s", "MOLT_HOOK_TIMEOUT");
     assertThat(seconds).as("seconds start took").isLessThan(20);
     assertThat(pidFile).doesNotExist();
+    ProcessHandle sleeper = ProcessHandle.of(Long.parseLong(Files.readString(child).strip())).orElse(null);
+    if (sleeper != null) {
+      ProcessHandle exited = sleeper.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get();
+      sleeper.destroyForcibly();
+      assertThat(exited).as("the hook's child, after the hook was stopped").isNotNull();
+    }
   }
 
   @Test
@@ -213,12 +242,17 @@ class BinScriptHardeningIT {
     Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createSymbolicLink(tmpdir.resolve("molt-" + uid() + "-" + cksum(longRoot.toString())), victim);
     sh.env.put("TMPDIR", tmpdir.toString());
+    // An XDG_RUNTIME_DIR open to others is not used: the socket directory falls back to TMPDIR.
+    Path openXdg = Files.createDirectories(dir.resolve("xdg-open"));
+    Files.setPosixFilePermissions(openXdg, PosixFilePermissions.fromString("rwxr-xr-x"));
+    sh.env.put("XDG_RUNTIME_DIR", openXdg.toString());
     try {
       Sh.Result start = sh.run(longRoot.resolve("bin/shop"), "start");
       assertThat(start.code()).as(start.err()).isEqualTo(1);
       assertThat(start.err()).contains("is a symbolic link, belongs to another user or is open to others");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rwxr-xr-x");
       assertThat(victim).isEmptyDirectory();
+      assertThat(openXdg).isEmptyDirectory();
     } finally {
       NodeProcessesOf.root(longRoot).forEach(ProcessHandle::destroyForcibly);
     }

@@ -2,8 +2,11 @@ package dev.molt.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real kernel whose app takes seconds to start, driven through bin/<name>: while it starts it
  * answers ping with exit 1, a second start or foreground is refused with exit 7, and stop stops it
- * although it has no pid file yet.
+ * although it has no pid file yet. A start whose kernel finds the node lock taken (a node that has
+ * not opened its channel yet) exits 7 too.
  */
 class RealKernelStartingIT {
   private static final String SLOW_APP = """
@@ -47,7 +51,8 @@ class RealKernelStartingIT {
   }
 
   @Test
-  void nodeStillStarting_pingExit1_secondStartAndForegroundExit7_stopStopsIt() throws Exception {
+  void nodeStillStarting_pingExit1_secondStartAndForegroundExit7_stopStopsIt_heldLockRefusesStart()
+      throws Exception {
     root = slowRelease();
     Path bin = root.resolve("bin/slow");
     Map<String, String> env = new HashMap<>();
@@ -77,6 +82,18 @@ class RealKernelStartingIT {
     assertThat(foreground.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(foreground.exitValue()).isZero();
     assertThat(NodeProcessesOf.root(root)).isEmpty();
+
+    // A node between its lock and its channel: no pid file, no socket, only tmp/node.lock held.
+    try (FileChannel lockFile = FileChannel.open(root.resolve("tmp/node.lock"), StandardOpenOption.WRITE);
+        FileLock held = lockFile.tryLock()) {
+      assertThat(held).isNotNull();
+      Sh.Result locked = sh.run(bin, "start");
+      assertThat(locked.code()).as(locked.err()).isEqualTo(7);
+      assertThat(locked.err()).contains("slow is already running or starting (another node holds "
+          + root.resolve("tmp/node.lock") + ")");
+      assertThat(root.resolve("tmp/slow.pid")).doesNotExist();
+      assertThat(NodeProcessesOf.root(root)).isEmpty();
+    }
   }
 
   /** Pings until the channel answers (exit 3 while the JVM has not opened it yet). */

@@ -328,8 +328,19 @@ run_hooks() {
   return 0
 }
 
+# process_tree PID: PID and its descendants, parents first (from ps -A -o pid= -o ppid=; only PID
+# when there is no ps).
+process_tree() {
+  printf '%s\n' "$1"
+  for child in $(ps -A -o pid= -o ppid= 2>/dev/null | awk -v p="$1" '$2 == p { print $1 }'); do
+    process_tree "$child"
+  done
+}
+
 # run_bounded SECONDS COMMAND: runs COMMAND, sends it SIGTERM after SECONDS; exit 124 then.
-# timeout(1) when there is one, else a watchdog in sh (a background sleep, then kill).
+# timeout(1) when there is one (it signals COMMAND's whole process group), else a watchdog in sh
+# (a background sleep, then kill of COMMAND and every process under it, so nothing it started
+# outlives it).
 run_bounded() {
   limit=$1; shift
   if command -v timeout >/dev/null 2>&1; then
@@ -343,7 +354,8 @@ run_bounded() {
     wait "$napper"
     # The mark first: once the hook is killed, the caller may look for it at once.
     : > "$RELEASE_ROOT/tmp/hook.expired.$bounded"
-    kill -TERM "$bounded" 2>/dev/null
+    # shellcheck disable=SC2046 # one pid a line
+    kill -TERM $(process_tree "$bounded") 2>/dev/null
   ) &
   watchdog=$!
   wait "$bounded"

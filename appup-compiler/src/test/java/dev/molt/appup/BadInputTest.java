@@ -139,6 +139,46 @@ class BadInputTest {
     assertThat(dir.getParent().resolve("escaped.txt")).doesNotExist();
   }
 
+  /**
+   * The good case beside the refusals: a release tarball whose runtime holds relative links that
+   * stay inside it, as jlink's {@code legal/} does, is read and planned from.
+   */
+  @Test
+  void plan_upfromTarballWithRelativeLinksInside_isPlanned() throws Exception {
+    Path a = rel("shop", "1.0.0", 1);
+    Path b = rel("shop", "1.1.0", 2);
+    Path tarball = dir.resolve("shop-1.0.0.tar.gz");
+    try (var out = Files.newOutputStream(tarball);
+        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+            new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(out));
+        Stream<Path> files = Files.walk(a)) {
+      tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("shop/" + a.relativize(f));
+        byte[] bytes = Files.readAllBytes(f);
+        e.setSize(bytes.length);
+        tar.putArchiveEntry(e);
+        tar.write(bytes);
+        tar.closeArchiveEntry();
+      }
+      var license = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+          "shop/runtime/legal/java.base/LICENSE");
+      license.setSize(3);
+      tar.putArchiveEntry(license);
+      tar.write(new byte[] {'g', 'p', 'l'});
+      tar.closeArchiveEntry();
+      var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+          "shop/runtime/legal/java.sql/LICENSE", org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+      link.setLinkName("../java.base/LICENSE");
+      tar.putArchiveEntry(link);
+      tar.closeArchiveEntry();
+    }
+
+    var plan = AppupCompiler.plan(PlanRequest.of(List.of(tarball), b));
+
+    assertThat(plan.paths()).singleElement().satisfies(p -> assertThat(p.app("web")).isPresent());
+  }
+
   @Test
   void plan_upfromTarballWritingThroughSymlink_isRefusedNothingWrittenOutside() throws Exception {
     Path b = rel("shop", "1.1.0", 2);

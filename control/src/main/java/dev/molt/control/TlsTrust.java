@@ -27,17 +27,42 @@ import javax.net.ssl.X509TrustManager;
 public final class TlsTrust {
   private TlsTrust() {}
 
-  /** A client context that trusts the certificates of a trust store (PKCS#12 or JKS). */
+  /**
+   * A client context that trusts the certificates of a trust store (PKCS#12 or JKS). A store that
+   * holds a private key is refused: it is the node's key store, which must stay on the node (a
+   * client with a copy of it could pose as the node); and so is a store with no certificate.
+   */
   public static SSLContext trustStore(Path trustStore, char[] password) throws ControlException {
     try (InputStream in = Files.newInputStream(trustStore)) {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(in, password);
+      requireCertificatesOnly(trustStore, store);
       TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(store);
       return context(trust.getTrustManagers());
     } catch (IOException | GeneralSecurityException e) {
       throw new ControlException("cannot load the TLS trust store " + trustStore + ": " + e.getMessage()
           + "; check its path and password", e);
+    }
+  }
+
+  private static void requireCertificatesOnly(Path path, KeyStore store) throws GeneralSecurityException,
+      ControlException {
+    int certificates = 0;
+    for (String alias : java.util.Collections.list(store.aliases())) {
+      if (store.isKeyEntry(alias)) {
+        throw new ControlException(path + " holds a private key (alias " + alias + "): it is a key store, and the"
+            + " node's private key must stay on the node; give clients a trust store with the certificate alone"
+            + " (keytool -exportcert, then keytool -importcert; see docs/control-channel.md) or pin its"
+            + " fingerprint");
+      }
+      if (store.isCertificateEntry(alias)) {
+        certificates++;
+      }
+    }
+    if (certificates == 0) {
+      throw new ControlException(path + " holds no certificate, so it would trust no node; import the node's"
+          + " certificate into it (keytool -importcert; see docs/control-channel.md)");
     }
   }
 

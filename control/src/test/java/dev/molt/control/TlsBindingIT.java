@@ -108,6 +108,22 @@ class TlsBindingIT {
     }
   }
 
+  @Test
+  void trustStore_theNodesKeyStoreOrAnEmptyStore_refusedNamingTheRemedy() throws Exception {
+    assertThatThrownBy(() -> TlsTrust.trustStore(nodeStore, TestKeyStore.PASSWORD.toCharArray()))
+        .isInstanceOf(ControlException.class)
+        .hasMessageContainingAll(nodeStore.toString(), "holds a private key (alias node)",
+            "must stay on the node", "keytool -exportcert");
+    Path empty = dir.resolve("empty.p12");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    try (OutputStream out = java.nio.file.Files.newOutputStream(empty)) {
+      store.store(out, TestKeyStore.PASSWORD.toCharArray());
+    }
+    assertThatThrownBy(() -> TlsTrust.trustStore(empty, TestKeyStore.PASSWORD.toCharArray()))
+        .isInstanceOf(ControlException.class).hasMessageContaining("holds no certificate");
+  }
+
   private static X509Certificate certificate(Path store) throws Exception {
     KeyStore keyStore = KeyStore.getInstance("PKCS12");
     try (InputStream in = java.nio.file.Files.newInputStream(store)) {

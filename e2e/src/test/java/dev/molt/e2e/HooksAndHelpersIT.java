@@ -3,6 +3,7 @@ package dev.molt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.molt.e2e.support.SharedBookRelease;
+import dev.molt.e2e.support.TamperedJars;
 import dev.molt.testsupport.node.CommandResult;
 import dev.molt.testsupport.node.Node;
 import dev.molt.testsupport.node.Ports;
@@ -11,8 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +79,82 @@ class HooksAndHelpersIT {
     assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
     assertThat(skipped.output()).doesNotContain("running post_start hook", "running pre_start hook");
     assertThat(node.root().resolve("var/hooks.log")).doesNotExist();
+  }
+
+  /**
+   * {@code ping} exits 1 while the node's apps are still starting (docs/commands.md): book_app's
+   * entry is wrapped, for this test only, in a class whose start waits for a file the test writes.
+   */
+  @Test
+  void ping_whileTheAppsAreStarting_exits1_thenPong() throws Exception {
+    Path jar = TamperedJars.appJar(node.root(), "book_app", "0.1.0");
+    Path releaseJson = node.root().resolve("releases/0.1.0/release.json");
+    byte[] originalJar = Files.readAllBytes(jar);
+    String originalJson = Files.readString(releaseJson);
+    Path go = node.root().resolve("var/slow-start.go");
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try {
+      List<Path> classPath = new ArrayList<>(List.of(jar));
+      try (Stream<Path> lib = Files.walk(node.root().resolve("lib"))) {
+        lib.filter(p -> p.getFileName().toString().startsWith("molt-api")).forEach(classPath::add);
+      }
+      TamperedJars.addClass(node.root(), "book_app", "0.1.0", "dev.molt.fixtures.book.SlowStart", SLOW_START,
+          classPath);
+      String json = Files.readString(releaseJson);
+      assertThat(json).contains("\"dev.molt.fixtures.book.BookApp\"");
+      Files.writeString(releaseJson, json.replace("\"dev.molt.fixtures.book.BookApp\"",
+          "\"dev.molt.fixtures.book.SlowStart\""));
+
+      Future<CommandResult> start = background.submit(() -> node.run(env, "start"));
+      CommandResult starting = awaitPingExit(1, start);
+      assertThat(starting.output()).as(starting.toString()).contains("book_app is starting");
+      assertThat(start.isDone()).as("start waits while the apps start").isFalse();
+
+      Files.writeString(go, "go");
+      CommandResult started = start.get(Node.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(started.exitCode()).as(started + "\n" + node.log()).isZero();
+      assertThat(node.run(env, "ping").stdout()).isEqualTo("pong\n");
+    } finally {
+      Files.writeString(go, "go"); // a start still waiting goes on, so close() can stop the node
+      background.shutdown();
+      node.close();
+      background.awaitTermination(Node.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      Files.write(jar, originalJar);
+      Files.writeString(releaseJson, originalJson);
+      Files.deleteIfExists(go);
+    }
+  }
+
+  private static final String SLOW_START = String.join("\n",
+      "package dev.molt.fixtures.book;",
+      "import java.nio.file.Files;",
+      "import java.nio.file.Path;",
+      "public final class SlowStart implements dev.molt.api.Application {",
+      "  private final BookApp app = new BookApp();",
+      "  @Override public void start(dev.molt.api.ApplicationContext context) throws Exception {",
+      "    Path go = Path.of(System.getProperty(\"molt.release.root\"), \"var\", \"slow-start.go\");",
+      "    long deadline = System.nanoTime() + 20_000_000_000L;",
+      "    while (!Files.exists(go) && System.nanoTime() < deadline) {",
+      "      Thread.sleep(20);",
+      "    }",
+      "    app.start(context);",
+      "  }",
+      "  @Override public void stop() throws Exception {",
+      "    app.stop();",
+      "  }",
+      "}",
+      "");
+
+  /** Runs {@code ping} until it exits with {@code code} (bounded; the node's channel opens before its apps start). */
+  private CommandResult awaitPingExit(int code, Future<CommandResult> start) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    CommandResult ping = node.run(env, "ping");
+    while (ping.exitCode() != code && !start.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      ping = node.run(env, "ping");
+    }
+    assertThat(ping.exitCode()).as("ping while book_app starts: %s\n%s", ping, node.log()).isEqualTo(code);
+    return ping;
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.molt.appup.error.CorruptClassException;
 import dev.molt.format.AppSpec;
 import dev.molt.format.Appup;
 import dev.molt.format.Instruction;
+import dev.molt.format.ShortNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

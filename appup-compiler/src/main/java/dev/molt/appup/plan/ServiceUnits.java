@@ -9,6 +9,7 @@ import dev.molt.appup.diff.UnitScan;
 import dev.molt.appup.error.CorruptClassException;
 import dev.molt.format.AppSpec;
 import dev.molt.format.Instruction;
+import dev.molt.format.ShortNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.molt.appup.diff.ClassChange;
 import dev.molt.appup.diff.ClassFiles;
 import dev.molt.appup.diff.UnitClasses;
 import dev.molt.appup.error.CorruptClassException;
+import dev.molt.format.ShortNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,14 +2,15 @@ package dev.molt.appup.plan;
 
 import dev.molt.appup.diff.AppDiff;
 import dev.molt.appup.diff.ClassFiles;
-import dev.molt.appup.diff.JarContents;
 import dev.molt.appup.error.AppupException;
 import dev.molt.appup.error.InvalidReleaseException;
 import dev.molt.appup.input.LoadedRelease;
 import dev.molt.appup.override.Overrides;
+import dev.molt.archive.JarContents;
 import dev.molt.format.AppSpec;
 import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -118,7 +119,16 @@ public final class UpgradePlanner {
     }
     List<String> namesA = a.jars().stream().map(JarRef::file).toList();
     List<String> namesB = b.jars().stream().map(JarRef::file).toList();
-    return namesA.equals(namesB) && JarContents.same(from.jars(a), to.jars(b));
+    if (!namesA.equals(namesB)) {
+      return false;
+    }
+    try {
+      return JarContents.same(from.jars(a), to.jars(b));
+    } catch (IOException e) {
+      throw new InvalidReleaseException("cannot compare the jars of app " + a.name() + " " + a.version()
+          + " in " + from.version() + " and " + to.version() + ": " + e.getMessage()
+          + "; rebuild the release (a jar is missing or damaged)", e);
+    }
   }
 
   /**

@@ -5,7 +5,7 @@ import dev.molt.appup.plan.AppPlan;
 import dev.molt.appup.plan.Note;
 import dev.molt.appup.plan.Plan;
 import dev.molt.appup.plan.Risk;
-import dev.molt.appup.plan.ShortNames;
+import dev.molt.format.ShortNames;
 import dev.molt.appup.plan.UpgradePath;
 import dev.molt.format.Instruction;
 import dev.molt.format.RelupPlan;

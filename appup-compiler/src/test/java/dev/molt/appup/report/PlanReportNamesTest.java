@@ -7,7 +7,7 @@ import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import dev.molt.appup.AppupCompiler;
 import dev.molt.appup.PlanRequest;
 import dev.molt.appup.plan.Plan;
-import dev.molt.appup.plan.ShortNames;
+import dev.molt.format.ShortNames;
 import dev.molt.appup.testkit.ClassGen;
 import dev.molt.appup.testkit.JarGen;
 import java.nio.file.Path;

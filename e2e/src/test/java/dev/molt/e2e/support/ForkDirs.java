@@ -3,7 +3,9 @@ package dev.molt.e2e.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,7 +49,19 @@ public final class ForkDirs {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + target, e);
     }
-    stale.forEach(SharedBookRelease::deleteTree);
+    for (Path dir : stale) {
+      // The JVMs start together and each sweeps: the one whose rename succeeds deletes the tree,
+      // the others leave it (deleting it side by side failed on files already gone).
+      Path mine = target.resolve(".swept-" + OWN + "-" + dir.getFileName());
+      try {
+        Files.move(dir, mine, StandardCopyOption.ATOMIC_MOVE);
+      } catch (NoSuchFileException takenByAnotherJvm) {
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot move " + dir + " aside to delete it", e);
+      }
+      SharedBookRelease.deleteTree(mine);
+    }
   }
 
   private static boolean ofADeadJvm(Path dir) {

@@ -44,13 +44,24 @@ public final class TamperedJars {
    */
   public static void addClass(Path root, String app, String version, String className,
       String source) {
+    addClass(root, app, version, className, source, List.of());
+  }
+
+  /**
+   * As {@link #addClass(Path, String, String, String, String)}, compiled against {@code classPath}
+   * (e.g. the app's own jar and molt-api's, for a class that uses them).
+   */
+  public static void addClass(Path root, String app, String version, String className,
+      String source, List<Path> classPath) {
     try {
       Path work = Files.createTempDirectory("molt-e2e-class-");
       Path file = work.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
       Files.writeString(file, source);
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-      int rc = javac.run(null, null, null, "--release", "17", "-d", work.toString(),
-          file.toString());
+      String path = classPath.stream().map(Path::toString)
+          .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+      int rc = javac.run(null, null, null, "--release", "17", "-cp", path, "-d",
+          work.toString(), file.toString());
       if (rc != 0) {
         throw new AssertionError("javac failed (" + rc + ") on " + file);
       }

@@ -7,6 +7,7 @@ import dev.molt.format.ReleaseDescriptor;
 import dev.molt.format.Relup;
 import dev.molt.format.RelupPlan;
 import dev.molt.format.RelupStep;
+import dev.molt.format.ShortNames;
 import dev.molt.format.UpgradeFormats;
 import dev.molt.kernel.node.JarMismatchException;
 import dev.molt.kernel.node.JarVerifier;
@@ -92,7 +93,7 @@ public final class PlanChecker {
     List<Step> steps = new ArrayList<>();
     steps.add(hooks("pre_upgrade", request, running, next));
     try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
-      StepFactory factory = factory(request, running, next, trial, problems);
+      StepFactory factory = factory(request, running, next, plan, trial, problems);
       int noReturn = plan.pointOfNoReturn();
       for (int i = 0; i < plan.steps().size(); i++) {
         if (i == noReturn) {
@@ -109,10 +110,23 @@ public final class PlanChecker {
   }
 
   private StepFactory factory(UpgradeRequest request, String running, ReleaseDescriptor next,
-      TrialLoaders trial, Problems problems) {
+      RelupPlan plan, TrialLoaders trial, Problems problems) {
     return new StepFactory(node, next, instrumentation, trial, problems, env, log, purge,
         request.direction().command() + " " + running + " -> " + next.version(),
-        request.direction());
+        request.direction(), ShortNames.among(classesNamed(plan)));
+  }
+
+  /** Every class the plan's define and redefine steps name: their lines name each unambiguously. */
+  static List<String> classesNamed(RelupPlan plan) {
+    List<String> classes = new ArrayList<>();
+    for (RelupStep step : plan.steps()) {
+      if (step.instruction() instanceof Instruction.Redefine r) {
+        classes.addAll(r.classes());
+      } else if (step.instruction() instanceof Instruction.Define d) {
+        classes.addAll(d.classes());
+      }
+    }
+    return classes;
   }
 
   private static boolean restartsJvm(RelupPlan plan) {
@@ -132,7 +146,7 @@ public final class PlanChecker {
     steps.add(hooks("pre_upgrade", request, running, next));
     boolean after = false;
     try (TrialLoaders trial = new TrialLoaders(node.root(), next, problems)) {
-      StepFactory factory = factory(request, running, next, trial, problems);
+      StepFactory factory = factory(request, running, next, plan, trial, problems);
       for (RelupStep step : plan.steps()) {
         Instruction i = step.instruction();
         if (i instanceof Instruction.RestartJvm r) {

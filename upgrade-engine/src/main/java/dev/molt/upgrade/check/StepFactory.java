@@ -3,6 +3,7 @@ package dev.molt.upgrade.check;
 import dev.molt.format.AppSpec;
 import dev.molt.format.Instruction;
 import dev.molt.format.ReleaseDescriptor;
+import dev.molt.format.ShortNames;
 import dev.molt.format.RelupStep;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.kernel.node.AppFailure;
@@ -59,10 +60,13 @@ final class StepFactory {
   private final LoaderPurge purge;
   private final String purgeCause;
   private final Direction direction;
+  private final ShortNames names;
 
+  /** @param names how the plan's lines name classes: among every class the plan names */
   StepFactory(Node node, ReleaseDescriptor next, Optional<Instrumentation> instrumentation,
       TrialLoaders trial, Problems problems, Map<String, String> env, PrintStream log,
-      LoaderPurge purge, String purgeCause, Direction direction) {
+      LoaderPurge purge, String purgeCause, Direction direction, ShortNames names) {
+    this.names = names;
     this.purge = purge;
     this.purgeCause = purgeCause;
     this.direction = direction;
@@ -132,7 +136,7 @@ final class StepFactory {
       return Optional.empty();
     }
     return Optional.of(new RedefineStep(app, classes, loaders, nextBytes, previousBytes,
-        instrumentation.get(), (loader, name) -> ClassViews.holderOf(node, loader, name)));
+        instrumentation.get(), (loader, name) -> ClassViews.holderOf(node, loader, name), names));
   }
 
   private Optional<Step> define(String app, List<String> classes) {
@@ -147,7 +151,7 @@ final class StepFactory {
       return Optional.empty();
     }
     return Optional.of(new DefineStep(app, classes, ReleaseJars.loadersHolding(node, app), bytes,
-        instrumentation, (loader, name) -> ClassViews.holderOf(node, loader, name)));
+        instrumentation, (loader, name) -> ClassViews.holderOf(node, loader, name), names));
   }
 
   /**

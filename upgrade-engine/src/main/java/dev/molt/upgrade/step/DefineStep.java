@@ -1,5 +1,6 @@
 package dev.molt.upgrade.step;
 
+import dev.molt.format.ShortNames;
 import dev.molt.kernel.loader.AppClassLoader;
 import dev.molt.services.unit.UnitLoader;
 import java.lang.instrument.ClassDefinition;
@@ -20,6 +21,7 @@ import java.util.function.BiFunction;
 public final class DefineStep implements Step {
   private final String app;
   private final List<String> classes;
+  private final ShortNames names;
   private final List<AppClassLoader> loaders;
   private final Map<String, byte[]> bytes;
   private final Optional<Instrumentation> instrumentation;
@@ -29,13 +31,15 @@ public final class DefineStep implements Step {
    * @param instrumentation to bring a class an earlier attempt defined up to these bytes
    * @param view which loader holds a class of an application loader's app now: a new class of a
    *     live service unit's package is defined by that unit's loader
+   * @param names how the plan names its classes (shortest unambiguous among all of the plan's)
    */
   public DefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
       Map<String, byte[]> bytes, Optional<Instrumentation> instrumentation,
-      BiFunction<AppClassLoader, String, ClassLoader> view) {
+      BiFunction<AppClassLoader, String, ClassLoader> view, ShortNames names) {
     this.view = view;
     this.app = app;
     this.classes = List.copyOf(classes);
+    this.names = names;
     this.loaders = List.copyOf(loaders);
     this.bytes = Map.copyOf(bytes);
     this.instrumentation = instrumentation;
@@ -43,7 +47,7 @@ public final class DefineStep implements Step {
 
   @Override
   public String describe() {
-    return "define " + app + ": " + Names.simple(classes);
+    return "define " + app + ": " + names.join(classes);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.molt.upgrade.step;
 
+import dev.molt.format.ShortNames;
 import dev.molt.kernel.loader.AppClassLoader;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
@@ -20,6 +21,7 @@ import java.util.function.BiFunction;
 public final class RedefineStep implements Step {
   private final String app;
   private final List<String> classes;
+  private final ShortNames names;
   private final List<AppClassLoader> loaders;
   private final Map<String, byte[]> next;
   private final Map<String, byte[]> previous;
@@ -34,19 +36,22 @@ public final class RedefineStep implements Step {
    */
   public RedefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
       Map<String, byte[]> next, Map<String, byte[]> previous, Instrumentation instrumentation) {
-    this(app, classes, loaders, next, previous, instrumentation, (loader, name) -> loader);
+    this(app, classes, loaders, next, previous, instrumentation, (loader, name) -> loader,
+        ShortNames.among(classes));
   }
 
   /**
    * @param view which loader holds a class of an application loader's app now (the app's class
    *     view: a class of a service's unit is its live unit loader's), asked when the step runs
+   * @param names how the plan names its classes (shortest unambiguous among all of the plan's)
    */
   public RedefineStep(String app, List<String> classes, List<AppClassLoader> loaders,
       Map<String, byte[]> next, Map<String, byte[]> previous, Instrumentation instrumentation,
-      BiFunction<AppClassLoader, String, ClassLoader> view) {
+      BiFunction<AppClassLoader, String, ClassLoader> view, ShortNames names) {
     this.view = view;
     this.app = app;
     this.classes = List.copyOf(classes);
+    this.names = names;
     this.loaders = List.copyOf(loaders);
     this.next = Map.copyOf(next);
     this.previous = Map.copyOf(previous);
@@ -55,7 +60,7 @@ public final class RedefineStep implements Step {
 
   @Override
   public String describe() {
-    return "redefine " + app + ": " + Names.simple(classes);
+    return "redefine " + app + ": " + names.join(classes);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.molt.upgrade.unpack;
 
+import dev.molt.archive.JarContents;
 import dev.molt.format.AppSpec;
 import dev.molt.format.JarRef;
 import dev.molt.format.ReleaseDescriptor;
@@ -41,6 +42,41 @@ final class LibDirs {
    */
   static boolean identical(Path a, Path b) throws IOException {
     return describe(a).equals(describe(b));
+  }
+
+  /**
+   * Whether {@code a} and {@code b} hold the same tree but for jars that differ only in their
+   * bytes, not in what they hold ({@link JarContents}: the same entries with the same bytes,
+   * whatever their times): a library rebuilt from unchanged sources. Other files must be
+   * identical, links the same.
+   */
+  static boolean sameContent(Path a, Path b) throws IOException {
+    Map<String, String> ta = describe(a);
+    Map<String, String> tb = describe(b);
+    if (!ta.keySet().equals(tb.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, String> e : ta.entrySet()) {
+      String other = tb.get(e.getKey());
+      if (e.getValue().equals(other)) {
+        continue;
+      }
+      boolean jars = e.getKey().endsWith(".jar") && e.getValue().startsWith("file ")
+          && other.startsWith("file ");
+      if (!jars || !sameJar(a.resolve(e.getKey()), b.resolve(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A file that does not read as a jar is not the same as another one. */
+  private static boolean sameJar(Path a, Path b) {
+    try {
+      return JarContents.same(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static Map<String, String> describe(Path root) throws IOException {

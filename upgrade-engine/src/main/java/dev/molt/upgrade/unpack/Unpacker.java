@@ -69,8 +69,10 @@ final class Unpacker {
       if (staged.isPackage()) {
         requireUpgradeFromRunning(file, staged);
       }
-      List<String> newLibs = newLibDirs(file, staged);
+      List<String> rebuilt = new ArrayList<>();
+      List<String> newLibs = newLibDirs(file, staged, rebuilt);
       Path releaseDir = staged.top().resolve("releases").resolve(staged.version());
+      keepNodeJars(file, staged, releaseDir, rebuilt);
       String archived = archive(file, releaseDir, staged);
       Moves moves = new Moves();
       try {
@@ -92,6 +94,10 @@ final class Unpacker {
       }
       List<String> kept = new ArrayList<>(LibDirs.of(staged.descriptor()));
       kept.removeAll(newLibs);
+      if (!rebuilt.isEmpty()) {
+        verified.add("the jars of " + String.join(", ", rebuilt) + " by content against the"
+            + " node's (a rebuild: same entries, other times); release.json records the node's");
+      }
       return new Unpacked(name, staged.version(), staged.isPackage(), signer, verified, newLibs,
           kept, archived);
     } finally {
@@ -289,8 +295,13 @@ final class Unpacker {
     }
   }
 
-  /** The lib/ directories to move in; refuses when one exists on the node with other contents. */
-  private List<String> newLibDirs(Path file, Staged staged) throws UpgradeException {
+  /**
+   * The lib/ directories to move in; refuses when one exists on the node with other contents.
+   * A release tarball's directory whose jars differ from the node's only in their bytes, not in
+   * what they hold (a rebuild), is added to {@code rebuilt} and kept as the node has it.
+   */
+  private List<String> newLibDirs(Path file, Staged staged, List<String> rebuilt)
+      throws UpgradeException {
     List<String> moves = new ArrayList<>();
     List<String> clashes = new ArrayList<>();
     for (Path lib : list(staged.top().resolve("lib"))) {
@@ -299,7 +310,11 @@ final class Unpacker {
       try {
         if (!Files.exists(there, LinkOption.NOFOLLOW_LINKS)) {
           moves.add(rel);
-        } else if (!LibDirs.identical(lib, there)) {
+        } else if (LibDirs.identical(lib, there)) {
+          continue;
+        } else if (!staged.isPackage() && LibDirs.sameContent(lib, there)) {
+          rebuilt.add(rel);
+        } else {
           clashes.add(rel);
         }
       } catch (IOException e) {
@@ -313,6 +328,41 @@ final class Unpacker {
           + " remove <vsn>), else rebuild the package from the release the node runs");
     }
     return moves;
+  }
+
+  /**
+   * For each rebuilt lib/ directory kept as the node has it, the staged release.json records the
+   * SHA-256 of the node's jars instead of the tarball's, so that the kernel's jar check at boot
+   * and every later check accept the jars that are there. (An upgrade package never holds such a
+   * directory: the appup compiler records the node's checksums itself.)
+   */
+  private void keepNodeJars(Path file, Staged staged, Path releaseDir, List<String> rebuilt)
+      throws UpgradeException {
+    if (rebuilt.isEmpty()) {
+      return;
+    }
+    Path json = releaseDir.resolve("release.json");
+    try {
+      String text = Files.readString(json);
+      Map<String, List<dev.molt.format.JarRef>> jars = LibDirs.jarsByDir(staged.descriptor());
+      for (String dir : rebuilt) {
+        for (dev.molt.format.JarRef jar : jars.getOrDefault(dir, List.of())) {
+          String onNode = Sha256.of(root.resolve(dir).resolve(jar.file()));
+          String built = '"' + jar.sha256() + '"';
+          if (text.indexOf(built) != text.lastIndexOf(built)) {
+            throw new IOException("the checksum of " + dir + "/" + jar.file() + " is recorded for"
+                + " more than one jar");
+          }
+          text = text.replace(built, '"' + onNode + '"');
+        }
+      }
+      Files.writeString(json, text);
+      Formats.readRelease(json);
+    } catch (IOException | FormatException e) {
+      throw refused(file + ": cannot record the node's jars of " + String.join(", ", rebuilt)
+          + " in its release.json: " + e.getMessage() + "; build the release reproducibly"
+          + " (mvn molt:init sets project.build.outputTimestamp) or unpack its upgrade package");
+    }
   }
 
   /**

@@ -100,12 +100,19 @@ final class FakeRelease {
 
   /** A .tar.gz of {@code entries} (path to text), as given. */
   static Path tar(Path out, Map<String, String> entries) throws IOException {
+    Map<String, byte[]> bytes = new TreeMap<>();
+    entries.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    return tarBytes(out, bytes);
+  }
+
+  /** A .tar.gz of {@code entries} (path to bytes), as given. */
+  static Path tarBytes(Path out, Map<String, byte[]> entries) throws IOException {
     Files.createDirectories(out.getParent());
     try (OutputStream file = Files.newOutputStream(out);
         GzipCompressorOutputStream gz = new GzipCompressorOutputStream(file);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-      for (Map.Entry<String, String> e : entries.entrySet()) {
-        byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        byte[] bytes = e.getValue();
         TarArchiveEntry t = new TarArchiveEntry(e.getKey());
         t.setSize(bytes.length);
         tar.putArchiveEntry(t);

@@ -152,6 +152,70 @@ class UnpackerTest {
     assertThat(done.keptLibs()).contains("lib/lib-1.0");
   }
 
+  /** A jar with one class entry, its entries stamped {@code time}. */
+  private static byte[] libJar(long time, byte last) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      for (String name : new String[] {"l/", "l/L.class"}) {
+        java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(name);
+        e.setTime(time);
+        zip.putNextEntry(e);
+        if (!name.endsWith("/")) {
+          zip.write(new byte[] {(byte) 0xca, (byte) 0xfe, 1, last});
+        }
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** 0.2.0 as a whole tarball whose lib/lib-1.0/lib.jar is {@code libJar}, recorded in its release.json. */
+  private Path tarballWithLib(byte[] libJar) throws Exception {
+    Map<String, byte[]> entries = new TreeMap<>();
+    FakeRelease.files("0.2.0", false).forEach((k, v) -> entries.put("demo/" + k,
+        v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    entries.put("demo/lib/lib-1.0/lib.jar", libJar);
+    String json = new String(entries.get("demo/releases/0.2.0/release.json"),
+        java.nio.charset.StandardCharsets.UTF_8);
+    entries.put("demo/releases/0.2.0/release.json", json.replace(
+        FakeRelease.sha256(FakeRelease.jarText("lib/lib-1.0")), sha256(libJar))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return FakeRelease.tarBytes(out.resolve("demo-0.2.0.tar.gz"), entries);
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  @Test
+  void wholeTarball_libDirRebuiltWithOtherEntryTimes_keepsTheNodesJarAndRecordsItsChecksum()
+      throws Exception {
+    byte[] onNode = libJar(1_700_000_000_000L, (byte) 7);
+    Files.write(root.resolve("lib/lib-1.0/lib.jar"), onNode);
+    byte[] rebuilt = libJar(1_800_000_000_000L, (byte) 7);
+    assertThat(sha256(rebuilt)).isNotEqualTo(sha256(onNode));
+
+    Unpacked done = unpacker.unpack(tarballWithLib(rebuilt), false, OptionalLong.empty());
+
+    assertThat(done.keptLibs()).contains("lib/lib-1.0");
+    assertThat(done.verified()).anySatisfy(v -> assertThat(v).contains("the jars of lib/lib-1.0 by"
+        + " content against the node's"));
+    assertThat(root.resolve("lib/lib-1.0/lib.jar")).hasBinaryContent(onNode);
+    var lib = Formats.readRelease(root.resolve("releases/0.2.0/release.json")).app("lib").orElseThrow();
+    assertThat(lib.jars()).singleElement().satisfies(j -> assertThat(j.sha256()).isEqualTo(sha256(onNode)));
+    assertThat(Checksums.badJars(root, Formats.readRelease(root.resolve("releases/0.2.0/release.json")),
+        false)).as("the kernel's check of 0.2.0's jars at boot").isEmpty();
+  }
+
+  @Test
+  void wholeTarball_libDirWithOtherEntryBytes_isRefused() throws Exception {
+    Files.write(root.resolve("lib/lib-1.0/lib.jar"), libJar(1_700_000_000_000L, (byte) 7));
+
+    assertRefused(tarballWithLib(libJar(1_700_000_000_000L, (byte) 8)),
+        "lib/lib-1.0, which the node has already with other contents");
+  }
+
   @Test
   void sizeLimit_isRefusedNamingTheSetting() throws Exception {
     Path pkg = FakeRelease.pkg(out.resolve("demo-0.2.0-upgrade.tar.gz"), "0.2.0", packageFiles());

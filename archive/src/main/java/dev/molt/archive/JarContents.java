@@ -1,6 +1,5 @@
-package dev.molt.appup.diff;
+package dev.molt.archive;
 
-import dev.molt.appup.error.InvalidReleaseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -16,12 +15,14 @@ import java.util.zip.ZipFile;
  * Compares jars by what they hold, not by their bytes: the same entry names with the same bytes,
  * whatever the entry times and order. A library rebuilt from unchanged sources without a fixed
  * {@code project.build.outputTimestamp} differs only in its entry times, and is the same code.
+ * The appup compiler ("same version, different jars") and the node's {@code unpack} (a release
+ * tarball's {@code lib/} directory the node has already) both use it. Stateless.
  */
 public final class JarContents {
   private JarContents() {}
 
   /** Whether the jars hold the same entries pairwise (both lists in class path order). */
-  public static boolean same(List<Path> a, List<Path> b) throws InvalidReleaseException {
+  public static boolean same(List<Path> a, List<Path> b) throws IOException {
     if (a.size() != b.size()) {
       return false;
     }
@@ -33,7 +34,8 @@ public final class JarContents {
     return true;
   }
 
-  static boolean same(Path a, Path b) throws InvalidReleaseException {
+  /** Whether two jars hold the same entry names with the same bytes. */
+  public static boolean same(Path a, Path b) throws IOException {
     try (ZipFile za = new ZipFile(a.toFile()); ZipFile zb = new ZipFile(b.toFile())) {
       Map<String, ZipEntry> ea = entries(za);
       Map<String, ZipEntry> eb = entries(zb);
@@ -46,9 +48,6 @@ public final class JarContents {
         }
       }
       return true;
-    } catch (IOException e) {
-      throw new InvalidReleaseException("cannot compare " + a + " with " + b + ": " + e.getMessage()
-          + "; rebuild the release (a jar is missing or damaged)", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.molt.appup.plan;
+package dev.molt.format;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +11,9 @@ import java.util.TreeSet;
 /**
  * Names classes for people: the shortest suffix of the qualified name (whole segments) that no
  * other class of the same report shares, so {@code Main} stays {@code Main} unless a second
- * package holds one, and then reads {@code a.Main} and {@code b.Main}. Immutable, thread-safe.
+ * package holds one, and then reads {@code a.Main} and {@code b.Main}. The appup compiler's
+ * reports and the node's plan lines ({@code redefine book_app: a.Main, b.Main}) both use it, each
+ * among the classes of the whole plan. Immutable, thread-safe.
  */
 public final class ShortNames {
   private final Set<String> names;
@@ -42,6 +44,15 @@ public final class ShortNames {
       }
     }
     return className;
+  }
+
+  /** The names of {@code classNames}, in their order, joined by {@code ", "}. */
+  public String join(List<String> classNames) {
+    List<String> out = new ArrayList<>(classNames.size());
+    for (String className : classNames) {
+      out.add(of(className));
+    }
+    return String.join(", ", out);
   }
 
   /** {@code c}, {@code b.c}, {@code a.b.c} for {@code a.b.c}: shortest first. */

@@ -18,7 +18,6 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "init", threadSafe = true)
 public class InitMojo extends AbstractMoltMojo {
-  static final String PLUGIN_KEY = "dev.molt:molt-maven-plugin";
 
   @Override
   public void execute() throws MojoFailureException {
@@ -49,11 +48,7 @@ public class InitMojo extends AbstractMoltMojo {
    * is named on the command line, as docs/compatibility.md does.
    */
   static String nextStep(MavenProject project) {
-    boolean bound = project.getBuildPlugins().stream()
-        .filter(p -> PLUGIN_KEY.equals(p.getKey()))
-        .flatMap(p -> p.getExecutions().stream())
-        .anyMatch(e -> e.getGoals().contains("release") && !"none".equals(e.getPhase()));
-    if (bound) {
+    if (ReleaseBinding.bound(project)) {
       return "mvn package (dev), or mvn package -Dmolt.env=prod (prod: embedded runtime and tarball)";
     }
     return "mvn package molt:release (dev), or mvn package molt:release -Dmolt.env=prod (prod:"

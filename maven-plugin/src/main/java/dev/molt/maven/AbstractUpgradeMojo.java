@@ -150,7 +150,8 @@ abstract class AbstractUpgradeMojo extends AbstractMoltMojo {
     Path built = outputDirectory.toPath().resolve("rel").resolve(releaseName());
     if (!Files.isDirectory(built)) {
       throw new MojoFailureException("no release at " + relative(built) + " to upgrade to; build it "
-          + "first in the same command (mvn package -Dmolt.env=prod " + goal() + " ...) or pass "
+          + "first in the same command (" + ReleaseBinding.prodBuild(project) + " " + goal()
+          + " ...) or pass "
           + "-Dmolt.to=<release directory or tarball>");
     }
     return built;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.project.MavenProject;
 
 /**
  * {@code molt:init} writes a {@code rel/} folder to edit and commit: molt.json (name, version,
@@ -38,7 +39,22 @@ public class InitMojo extends AbstractMoltMojo {
     outputTimestamp();
     getLog().info(
         "Release '" + releaseName + "' configured in " + base.relativize(relDir.toAbsolutePath())
-            + "/; edit it, commit it, then run: mvn package");
+            + "/; edit it, commit it, then run: " + nextStep(project));
+  }
+
+  /**
+   * The build command for this pom: {@code mvn package} builds a release only when the pom binds
+   * {@code molt:release} to the lifecycle (an execution with that goal); without one, the goal
+   * is named on the command line, as docs/compatibility.md does.
+   */
+  static String nextStep(MavenProject project) {
+    if (ReleaseBinding.bound(project)) {
+      return "mvn package (dev), or mvn package -Dmolt.env=prod (prod: embedded runtime and tarball)";
+    }
+    return "mvn package molt:release (dev), or mvn package molt:release -Dmolt.env=prod (prod:"
+        + " embedded runtime and tarball); to build the release at every mvn package, add"
+        + " <executions><execution><goals><goal>release</goal></goals></execution></executions>"
+        + " to the plugin in " + project.getFile().getName();
   }
 
   /**

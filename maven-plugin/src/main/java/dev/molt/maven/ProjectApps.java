@@ -120,8 +120,9 @@ final class ProjectApps {
     File file = project.getArtifact().getFile();
     if (file == null || !file.isFile() || !file.getName().endsWith(".jar")) {
       throw new MojoFailureException("the jar of " + project.getId() + " is not built yet"
-          + " (molt:release needs the packaged jar); run mvn package, with molt:release bound"
-          + " to the package phase");
+          + " (molt:release needs the packaged jar); run the goal after package:"
+          + " mvn package molt:release, or mvn package with molt:release bound to the package"
+          + " phase");
     }
     return file;
   }

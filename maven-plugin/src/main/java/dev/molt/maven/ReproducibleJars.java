@@ -46,11 +46,16 @@ final class ReproducibleJars {
     warning(project).ifPresent(log::warn);
   }
 
+  /**
+   * The entries' times, counted in the 2-second steps of a zip's DOS time: an entry with an
+   * extended timestamp keeps an odd second of outputTimestamp that the others round down (Spring
+   * Boot's repackaged jar mixes both), and that is one time, not two.
+   */
   private static int distinctEntryTimes(File jar) {
     Set<Long> times = new HashSet<>();
     try (ZipFile zip = new ZipFile(jar)) {
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-        times.add(e.nextElement().getTime());
+        times.add(Math.floorDiv(e.nextElement().getTime(), 2000L));
       }
     } catch (IOException e) {
       return 0; // the release build reads the jar next and reports a broken one with its own error

@@ -160,7 +160,7 @@ class ReleaseMojoIT {
     Build build = project.mvn("compile", "molt:release");
 
     assertThat(build.exitCode()).as("%s", build).isNotZero();
-    assertThat(build.errors()).contains("run mvn package");
+    assertThat(build.errors()).contains("run the goal after package: mvn package molt:release");
   }
 
   /** What a {@code bin/<name>} command returned and printed. */

@@ -134,20 +134,27 @@ final class LinkRuntimeStep implements Step {
     return modules;
   }
 
-  /** The JDK modules jdeps finds in {@code jars}, analysed together (each other's class path). */
-  private static Set<String> jdeps(JdkTools jdk, int feature, List<Path> jars, Set<String> available)
+  /**
+   * The JDK modules jdeps finds in {@code jars}, analysed together (each other's class path) as
+   * the release runs them: on a class path, modular jars too ({@link ClassPathJars}).
+   */
+  static Set<String> jdeps(JdkTools jdk, int feature, List<Path> jars, Set<String> available)
       throws ReleaseBuildException {
-    String classPath = String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList());
-    List<String> cmd = new ArrayList<>(List.of(jdk.tool("jdeps").toString(),
-        "--ignore-missing-deps", "--print-module-deps", "--multi-release", Integer.toString(feature),
-        "--class-path", classPath));
-    jars.forEach(j -> cmd.add(j.toString()));
+    String tool = jdk.tool("jdeps").toString();
     String out;
-    try {
+    try (ClassPathJars plain = ClassPathJars.of(jars)) {
+      String classPath = String.join(java.io.File.pathSeparator,
+          plain.jars().stream().map(Path::toString).toList());
+      List<String> cmd = new ArrayList<>(List.of(tool,
+          "--ignore-missing-deps", "--print-module-deps", "--multi-release", Integer.toString(feature),
+          "--class-path", classPath));
+      plain.jars().forEach(j -> cmd.add(j.toString()));
       out = jdk.run(cmd);
     } catch (ToolFailedException e) {
       throw new ToolFailedException(e.getMessage() + "\njdeps could not compute the modules; list "
           + "them in rel/molt.json as \"runtime\": {\"modules\": [\"java.base\", ...]}");
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("cannot copy the jars for jdeps: " + e.getMessage(), e);
     }
     Set<String> modules = new TreeSet<>();
     for (String line : out.split("\n")) {

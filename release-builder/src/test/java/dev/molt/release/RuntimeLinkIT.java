@@ -12,11 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.ModuleVisitor;
+import org.objectweb.asm.Opcodes;
 
 /** Prod releases with a jlink runtime: modules, reproducible tarball, running on the embedded Java. */
 class RuntimeLinkIT {
@@ -62,6 +68,42 @@ class RuntimeLinkIT {
     assertThat(ReleaseBuilderTest.entries(a.tarball().get()))
         .filteredOn(e -> e.getName().equals("shop/runtime/bin/java") || e.getName().equals("shop/runtime/lib/jspawnhelper"))
         .hasSize(2).allMatch(e -> (e.getMode() & 0777) == 0755);
+  }
+
+  @Test
+  void jdeps_modularJarRequiringAModuleTheAppLacks_analysesItsClassesAsOnTheClassPath()
+      throws Exception {
+    // As jakarta.transaction-api (Spring Data JPA) requires jakarta.cdi, which the app lacks: jdeps
+    // given the jar as a module failed with FindException in spite of --ignore-missing-deps.
+    ClassWriter info = new ClassWriter(0);
+    info.visit(Opcodes.V9, Opcodes.ACC_MODULE, "module-info", null, null, null);
+    ModuleVisitor module = info.visitModule("lib.tx", 0, null);
+    module.visitRequire("java.base", Opcodes.ACC_MANDATED, null);
+    module.visitRequire("absent.cdi", Opcodes.ACC_TRANSITIVE, null);
+    module.visitExport("lib/tx", 0);
+    module.visitEnd();
+    info.visitEnd();
+    ClassWriter tx = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    tx.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "lib/tx/Tx", null, "java/lang/Object", null);
+    MethodVisitor m = tx.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "timeout", "()I", null, null);
+    m.visitCode();
+    m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/sql/DriverManager", "getLoginTimeout", "()I", false);
+    m.visitInsn(Opcodes.IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    tx.visitEnd();
+    Path jar = TestJars.jar(dir.resolve("lib-tx.jar"),
+        Map.of("module-info", info.toByteArray(), "lib.tx.Tx", tx.toByteArray()));
+    JdkTools jdk = new JdkTools(Path.of(System.getProperty("java.home")));
+
+    Set<String> modules = LinkRuntimeStep.jdeps(jdk, Runtime.version().feature(), List.of(jar),
+        new TreeSet<>(jdk.modules()));
+
+    assertThat(modules).contains("java.sql");
+    assertThat(jar).exists();   // the copy without module-info was jdeps's, not the jar itself
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      assertThat(file.getJarEntry("module-info.class")).isNotNull();
+    }
   }
 
   @Test

@@ -12,13 +12,9 @@ import dev.molt.kernel.testing.KernelProcess;
 import dev.molt.kernel.testing.ReleaseRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kernel's own guards, in real kernel JVMs: one node per release root, a control channel that
- * answers while the apps start, deadlines on app callbacks and no kernel lock held across them,
- * restart refused for a main app, and a socket directory or cookie another user could plant or
- * read refused before any app runs.
+ * answers while the apps start, deadlines on app callbacks, and restart refused for a main app.
  */
 class NodeHardeningIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -53,7 +47,6 @@ class NodeHardeningIT {
           rec.Events.log("stopped " + context.name());
         }
         public void configChanged(Config config, java.util.Set<String> keys) {
-          rec.Events.log("configChanged " + context.name());
           hang(config.get("configMillis").orElse("0"));
         }
         static void hang(String millis) {
@@ -98,12 +91,8 @@ class NodeHardeningIT {
     assertThat(ping.exitCode()).as("ping while the apps start").isEqualTo(1);
     assertThat(ping.error()).contains("node is starting");
 
-    Object socketFile = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-        .fileKey();
     KernelProcess second = boot();
     assertThat(second.awaitExit(TIMEOUT)).as(second.stderr()).isEqualTo(Main.ALREADY_RUNNING);
-    assertThat(Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey())
-        .as("the first node's socket file, neither removed nor replaced by the second").isEqualTo(socketFile);
     assertThat(second.stderr()).contains("another node of " + root + " is running or starting",
         "tmp/node.lock");
     assertThat(first.awaitFile(root.resolve("tmp/node.pid"), TIMEOUT)).as(first.stderr()).isTrue();
@@ -141,40 +130,13 @@ class NodeHardeningIT {
 
     kernel.process().destroy(); // SIGTERM, while that configChanged still hangs
     assertThat(kernel.awaitExit(Duration.ofSeconds(15))).as(kernel.stderr()).isZero();
-    assertThat(events()).containsExactly("started slow", "configChanged slow", "stopped slow");
-  }
-
-  @Test
-  void stopOverTheChannel_whileConfigChangedHangs_stopsTheNodeWithoutWaitingForIt() throws Exception {
-    release("{\"slow\": {\"greeting\": \"hi\"}}");
-    // The callback's deadline lies beyond the wait for the exit below: a stop that waited for the
-    // hanging configChanged (a kernel lock held across it) would not end in time.
-    KernelProcess kernel = boot("-Dmolt.app.timeout=120");
-    assertThat(kernel.awaitFile(root.resolve("tmp/node.pid"), TIMEOUT)).as(kernel.stderr()).isTrue();
-    Files.writeString(root.resolve("releases/1.0/config.json"),
-        "{\"slow\": {\"greeting\": \"hello\", \"configMillis\": \"300000\"}}");
-    Path socket = root.resolve("tmp/node.sock");
-    CompletableFuture<Response> reload = CompletableFuture.supplyAsync(() -> {
-      try {
-        return call(socket, "reload_config", Duration.ofSeconds(200));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    awaitEvent("configChanged slow");
-
-    assertThat(call(socket, "stop").exitCode()).isZero();
-    assertThat(kernel.awaitExit(Duration.ofSeconds(40))).as(kernel.stderr()).isZero();
-    assertThat(events()).containsExactly("started slow", "configChanged slow", "stopped slow");
-    // Its connection ended with the node; it never got the deadline's answer.
-    assertThat(reload).as("reload_config, whose configChanged never returned")
-        .failsWithin(Duration.ofSeconds(15));
+    assertThat(events()).containsExactly("started slow", "stopped slow");
   }
 
   @Test
   void appStopOverrunningItsDeadline_reportedAndTheNodeStillExits() throws Exception {
     release("{\"slow\": {\"stopMillis\": \"60000\"}}");
-    KernelProcess kernel = boot(Map.of("MOLT_APP_TIMEOUT", "1")); // the variable, not the property
+    KernelProcess kernel = boot("-Dmolt.app.timeout=1");
     assertThat(kernel.awaitFile(root.resolve("tmp/node.pid"), TIMEOUT)).as(kernel.stderr()).isTrue();
     kernel.process().destroy();
     assertThat(kernel.awaitExit(Duration.ofSeconds(15))).as(kernel.stderr()).isZero();
@@ -191,52 +153,12 @@ class NodeHardeningIT {
     kernels.add(kernel);
     assertThat(kernel.awaitFile(root.resolve("tmp/node.pid"), TIMEOUT)).as(kernel.stderr()).isTrue();
     Response restart = call(root.resolve("tmp/node.sock"), "restart");
+    assertThat(restart.exitCode()).isNotZero();
+    assertThat(restart.error()).startsWith("molt: restart refused: app plain 1.0 runs a plain main method")
+        .contains("bin/node reboot").doesNotContain("Exception");
     assertThat(restart.exitCode()).isEqualTo(1);
-    assertThat(restart.error()).contains("plain 1.0 runs a plain main method", "bin/node reboot");
     Thread.sleep(500); // a second main, had it started, writes its line by now
     assertThat(Files.readAllLines(events)).hasSize(1);
-  }
-
-  @Test
-  void socketDirectoryPlantedAsALinkOrOpenToOthers_bootRefusedBeforeAnyAppStarts_nothingChmodded()
-      throws Exception {
-    release("{}");
-    Path victim = Files.createDirectory(root.resolve("victim"));
-    Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path planted = Files.createSymbolicLink(root.resolve("molt-planted"), victim);
-    KernelProcess linked = boot("-Dmolt.control.socket=" + planted.resolve("node.sock"));
-    assertThat(linked.awaitExit(TIMEOUT)).as(linked.stderr()).isEqualTo(1);
-    assertThat(linked.stderr())
-        .contains(planted + ", the directory of the control socket, is a symbolic link");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rwxr-xr-x");
-    assertThat(victim).isEmptyDirectory();
-
-    KernelProcess open = boot("-Dmolt.control.socket=" + victim.resolve("node.sock"));
-    assertThat(open.awaitExit(TIMEOUT)).as(open.stderr()).isEqualTo(1);
-    assertThat(open.stderr())
-        .contains(victim + ", the directory of the control socket, is open to other users");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rwxr-xr-x");
-    assertThat(victim).isEmptyDirectory();
-    assertThat(events()).isEmpty();
-  }
-
-  @Test
-  void cookieFileOpenToOthers_orMoltCookieTooShort_bootRefusedBeforeAnyAppStarts() throws Exception {
-    release("{}");
-    Path cookie = Files.writeString(root.resolve("releases/COOKIE"), "0123456789abcdef0123456789abcdef\n");
-    Files.setPosixFilePermissions(cookie, PosixFilePermissions.fromString("rw-r--r--"));
-    Map<String, String> noEnvCookie = new HashMap<>();
-    noEnvCookie.put("MOLT_COOKIE", null);
-    KernelProcess readable = boot(noEnvCookie);
-    assertThat(readable.awaitExit(TIMEOUT)).as(readable.stderr()).isEqualTo(1);
-    assertThat(readable.stderr()).contains(cookie + " is readable or writable by others; run chmod 0400");
-
-    KernelProcess shortCookie = boot(Map.of("MOLT_COOKIE", "fifteen-chars!!"));
-    assertThat(shortCookie.awaitExit(TIMEOUT)).as(shortCookie.stderr()).isEqualTo(1);
-    assertThat(shortCookie.stderr()).contains("the cookie of MOLT_COOKIE has 15 characters; a node needs"
-        + " at least 16");
-    assertThat(events()).isEmpty();
-    assertThat(root.resolve("tmp/node.pid")).doesNotExist();
   }
 
   private void release(String config) throws Exception {
@@ -245,25 +167,10 @@ class NodeHardeningIT {
   }
 
   private KernelProcess boot(String... jvmArgs) throws Exception {
-    return boot(Map.of(), jvmArgs);
-  }
-
-  /** A kernel with the test's EVENTS file and {@code env} (a null value removes the variable). */
-  private KernelProcess boot(Map<String, String> env, String... jvmArgs) throws Exception {
-    Map<String, String> all = new HashMap<>(env);
-    all.put("EVENTS", root.resolve("events.txt").toString());
-    KernelProcess kernel = KernelProcess.boot(root, "1.0", all, jvmArgs);
+    KernelProcess kernel = KernelProcess.boot(root, "1.0",
+        Map.of("EVENTS", root.resolve("events.txt").toString()), jvmArgs);
     kernels.add(kernel);
     return kernel;
-  }
-
-  private void awaitEvent(String event) throws Exception {
-    long end = System.nanoTime() + TIMEOUT.toNanos();
-    while (!events().contains(event)) {
-      assertThat(System.nanoTime()).as("event '" + event + "' within " + TIMEOUT + "; got " + events())
-          .isLessThan(end);
-      Thread.sleep(20);
-    }
   }
 
   private List<String> events() throws Exception {
@@ -287,12 +194,8 @@ class NodeHardeningIT {
   }
 
   private static Response call(Path socket, String command) throws Exception {
-    return call(socket, command, Duration.ofSeconds(10));
-  }
-
-  private static Response call(Path socket, String command, Duration timeout) throws Exception {
     try (ControlClient client = ControlClient.connect(socket,
-        "kernel-test-cookie".getBytes(StandardCharsets.UTF_8), timeout)) {
+        "kernel-test-cookie".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10))) {
       return client.call(new Request(command, List.of(), Optional.empty()));
     }
   }

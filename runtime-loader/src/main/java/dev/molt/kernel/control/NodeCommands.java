@@ -61,7 +61,7 @@ final class NodeCommands implements RequestHandler {
         actions.stopAndExit();
         yield Response.ok("");
       }
-      case "restart" -> Response.ok(actions.restartApps() + "\n");
+      case "restart" -> restart();
       case "reload_config" -> reloadConfig();
       case "rpc" -> rpc(request);
       default -> extension(request, session);
@@ -93,6 +93,14 @@ final class NodeCommands implements RequestHandler {
           thrown.thrown());
     } catch (Throwable t) { // what the called method threw, Errors included: report, keep serving
       return Response.thrown(t);
+    }
+  }
+
+  private Response restart() {
+    try {
+      return Response.ok(actions.restartApps() + "\n");
+    } catch (KernelException e) { // refused, or an app failed to start again: a message, exit 1
+      return Response.failed(1, "molt: " + e.getMessage() + "\n");
     }
   }
 

@@ -215,8 +215,7 @@ public final class PlanChecker {
     Path file = node.root().resolve("releases").resolve(up ? target : running)
         .resolve("relup.json");
     if (!Files.isRegularFile(file)) {
-      problems.add("no relup " + file + "; generate it with the appup compiler (molt relup) and"
-          + " install it with the release");
+      problems.add(noRelup(file, node.descriptor().name(), running, target, up));
       return Optional.empty();
     }
     try {
@@ -233,6 +232,25 @@ public final class PlanChecker {
       problems.add(e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * Why there is no plan, and the remedy a Maven user can follow: a release tarball of
+   * {@code molt:release} holds no relup (it does not know which release it will replace); the
+   * upgrade package does.
+   */
+  static String noRelup(Path file, String name, String running, String target, boolean up) {
+    if (up) {
+      return "no relup " + file + ": release " + target + " was installed without one (a release"
+          + " tarball holds none; the upgrade package does); build the package from " + running
+          + " with mvn package molt:release molt:upgrade-package -Dmolt.env=prod -Dmolt.upfrom=<"
+          + name + "-" + running + ".tar.gz>, then run bin/" + name + " remove " + target
+          + " and bin/" + name + " unpack " + name + "-" + target + "-upgrade.tar.gz";
+    }
+    return "no relup " + file + ": the running release " + running + " was installed without"
+        + " one, so no plan leads down to " + target + "; install " + running + " from its upgrade"
+        + " package next time, or move to " + target + " in a new JVM: bin/" + name
+        + " make_permanent " + target + ", then bin/" + name + " reboot";
   }
 
   private UpgradeException failed(UpgradeRequest request, List<String> problems) {

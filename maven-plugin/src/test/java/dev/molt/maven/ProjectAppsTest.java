@@ -142,7 +142,7 @@ class ProjectAppsTest {
             .apps(Optional.empty(), Map.of()))
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("g:app:jar:1.0.0")
-        .hasMessageContaining("run mvn package");
+        .hasMessageContaining("run the goal after package: mvn package molt:release");
   }
 
   private MavenProject project(Path file) {

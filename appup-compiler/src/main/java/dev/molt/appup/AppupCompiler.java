@@ -11,6 +11,7 @@ import dev.molt.appup.plan.Plan;
 import dev.molt.appup.plan.UpgradePath;
 import dev.molt.appup.plan.UpgradePlanner;
 import dev.molt.appup.report.PlanReport;
+import dev.molt.appup.report.UnchangedApps;
 import dev.molt.format.Appup;
 import dev.molt.format.UpgradeFormats;
 import dev.molt.signature.SshKeyPair;
@@ -65,9 +66,17 @@ public final class AppupCompiler {
     return file;
   }
 
-  /** The plan for humans: per path and app, what changes, which instruction, why, the risk. */
+  /**
+   * The plan for humans: per path and app, what changes, which instruction, why, the risk; every
+   * unchanged app listed.
+   */
   public static String describe(Plan plan) {
     return PlanReport.render(plan);
+  }
+
+  /** As {@link #describe(Plan)}, with the unchanged apps listed or only counted. */
+  public static String describe(Plan plan, UnchangedApps unchanged) {
+    return PlanReport.render(plan, unchanged);
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.molt.appup.plan.AppChange;
 import dev.molt.appup.plan.Plan;
 import dev.molt.appup.plan.UpgradePath;
+import dev.molt.appup.report.UnchangedApps;
 import dev.molt.format.Instruction;
 import dev.molt.format.RelupStep;
 import java.nio.file.Files;
@@ -153,7 +154,16 @@ class FixturePlansIT {
         .contains("2. update book_app BookService (unit dev.molt.fixtures.book.service, migration "
             + "BookServiceMigration)")
         .contains("book_stats 0.1.0 (new) [MEDIUM]")
-        .contains("h2 2.5.252: no change");
+        .containsPattern("\n  \\d+ apps? unchanged:\n(    .+\n)*    h2 2\\.5\\.252\n");
+  }
+
+  @Test
+  void describe_counted_0_2_0_to_0_3_0_countsTheUnchangedLibrariesOnOneLine() throws Exception {
+    String text = AppupCompiler.describe(AppupCompiler.plan(PlanRequest.of(List.of(v2), v3)),
+        UnchangedApps.count("--verbose"));
+    assertThat(text).contains("book_app 0.2.0 -> 0.3.0 [MEDIUM]", "book_stats 0.1.0 (new) [MEDIUM]")
+        .containsPattern("\n  \\d+ apps? unchanged \\(--verbose lists them\\)\n")
+        .doesNotContain("h2");
   }
 
   @Test

@@ -264,6 +264,14 @@ class UnpackBadInputIT {
   }
 
   @Test
+  void unpackWithAnUnknownOptionOrNoFile_isAUsageError() throws Exception {
+    assertThat(refused(2, Map.of(), "unpack", pkg.toString(), "--quiet").stderr())
+        .contains("usage: bin/book_app unpack [--verbose] <upgrade package or release tarball>");
+    assertThat(refused(2, Map.of(), "unpack", "--verbose").stderr())
+        .contains("usage: bin/book_app unpack [--verbose]");
+  }
+
+  @Test
   void missingFile_isRefused() throws Exception {
     CommandResult r = unpackRefused(dir.resolve("nope.tar.gz"));
 

@@ -91,7 +91,9 @@ class UnpackIT {
     assertThat(unpack.exitCode()).as(unpack.toString()).isZero();
     assertThat(unpack.stdout()).contains("unpacked book_app 0.2.0 from an upgrade package",
         "verified: every file against releases/0.2.0/checksums.sha256",
-        "kept as releases/0.2.0/book_app-0.2.0-upgrade.tar.gz");
+        "kept as releases/0.2.0/book_app-0.2.0-upgrade.tar.gz")
+        .containsPattern("\n  \\d+ lib/ director(y|ies) already there \\(bin/book_app unpack --verbose "
+            + "lists them\\)\n").doesNotContain("lib/h2-");
     assertThat(releases().release("0.2.0").orElseThrow().state()).isEqualTo(ReleaseState.UNPACKED);
     assertThat(node.root().resolve("releases/0.2.0/release.json")).isRegularFile();
     assertThat(node.root().resolve("releases/0.2.0/book_app-0.2.0-upgrade.tar.gz"))
@@ -149,7 +151,10 @@ class UnpackIT {
     assertThat(node.root().resolve("releases/RELEASES.json")).hasContent(releasesBefore);
     assertThat(node.root().resolve("lib/h2-2.5.252")).isDirectory(); // 0.1.0 uses it
 
-    assertThat(run("unpack", pkg.toString()).exitCode()).isZero();
+    CommandResult again = run("unpack", "--verbose", pkg.toString());
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.stdout()).containsPattern("\n  \\d+ lib/ director(y|ies) already there:\n(    lib/.+\n)*"
+        + "    lib/h2-2\\.5\\.252\n");
     CommandResult up = run("install", "0.2.0");
     assertThat(up.exitCode()).as(up.toString()).isZero();
     assertThat(up.stdout()).contains("install book_app 0.1.0 -> 0.2.0",

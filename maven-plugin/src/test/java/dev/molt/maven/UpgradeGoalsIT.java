@@ -74,8 +74,19 @@ class UpgradeGoalsIT {
 
     assertThat(build.exitCode()).as("%s", build).isZero();
     assertThat(build.output()).contains("Release shelf 0.1.0 -> 0.2.0", "redefine Greeting",
-        "body-only change in Greeting", "redefine shelf Greeting", "The plan passes molt.failOn=restart");
+        "body-only change in Greeting", "redefine shelf Greeting", "The plan passes molt.failOn=restart")
+        .containsPattern("\\[INFO\\]   \\d+ apps? unchanged \\(-Dmolt.verbose lists them\\)")
+        .doesNotContain("commons-lang3");
     assertThat(project.dir().resolve("rel/appups")).doesNotExist();
+  }
+
+  @Test
+  void plan_verbose_listsTheUnchangedLibrary() throws Exception {
+    Build build = project.mvn("molt:plan", "-Dmolt.upfrom=" + TARBALL, "-Dmolt.verbose");
+
+    assertThat(build.exitCode()).as("%s", build).isZero();
+    assertThat(build.output()).containsPattern("\\[INFO\\]   \\d+ apps? unchanged:")
+        .containsPattern("\\[INFO\\]     commons-lang3 3\\.17\\.0");
   }
 
   @Test

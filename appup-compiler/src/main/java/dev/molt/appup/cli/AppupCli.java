@@ -6,6 +6,7 @@ import dev.molt.appup.UpgradePackageResult;
 import dev.molt.appup.error.AppupException;
 import dev.molt.appup.plan.Gate;
 import dev.molt.appup.plan.Plan;
+import dev.molt.appup.report.UnchangedApps;
 import dev.molt.signature.Signatures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,15 +132,20 @@ public final class AppupCli implements Callable<Integer> {
     return GATE_FAILED;
   }
 
-  @Command(name = "plan", description = "Print the upgrade plan for humans: per app what changes, how, why, the risk.")
+  @Command(name = "plan", description = {"Print the upgrade plan for humans: per app what changes, how, why, "
+      + "the risk; then the number of apps left unchanged (--verbose lists them)."})
   static final class PlanCommand implements Callable<Integer> {
     @CommandLine.Mixin Inputs in;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-v", "--verbose"}, description = "List every unchanged app with its version instead of their number.")
+    boolean verbose;
+
     @Override
     public Integer call() throws AppupException {
       Plan plan = AppupCompiler.plan(in.request());
-      spec.commandLine().getOut().print(AppupCompiler.describe(plan));
+      spec.commandLine().getOut().print(AppupCompiler.describe(plan,
+          verbose ? UnchangedApps.list() : UnchangedApps.count("--verbose")));
       spec.commandLine().getOut().flush();
       return gate(in, plan, spec.commandLine().getErr());
     }

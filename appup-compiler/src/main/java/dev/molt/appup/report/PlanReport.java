@@ -15,12 +15,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Renders a {@link Plan} as text for people: per path and app, what changes, how, why, the risk. */
+/**
+ * Renders a {@link Plan} as text for people: per path, the apps that change (what, how, why, the
+ * risk), then the apps left as they are (listed or counted, see {@link UnchangedApps}), then the
+ * steps and the worst risk.
+ */
 public final class PlanReport {
   private PlanReport() {}
 
-  /** The whole plan, ending with a newline. */
+  /** The whole plan with every unchanged app listed, ending with a newline. */
   public static String render(Plan plan) {
+    return render(plan, UnchangedApps.list());
+  }
+
+  /** The whole plan, showing unchanged apps as {@code unchanged} says, ending with a newline. */
+  public static String render(Plan plan, UnchangedApps unchanged) {
     ShortNames names = ShortNames.among(classNames(plan));
     StringBuilder out = new StringBuilder();
     for (UpgradePath path : plan.paths()) {
@@ -28,9 +37,8 @@ public final class PlanReport {
           .append(" -> ").append(path.toVersion()).append('\n');
       path.restartJvm().ifPresent(r -> out.append("  restart_jvm [HIGH]: ").append(r)
           .append("; the node restarts into the new release (apps below take effect at boot)\n"));
-      for (AppPlan app : path.apps()) {
-        app(out, app, names);
-      }
+      path.apps().stream().filter(a -> !isUnchanged(a)).forEach(a -> app(out, a, names));
+      unchanged(out, path.apps().stream().filter(PlanReport::isUnchanged).toList(), unchanged);
       steps(out, "Up", path.fromVersion() + " -> " + path.toVersion(), path.up(), names);
       steps(out, "Down", path.toVersion() + " -> " + path.fromVersion(), path.down(), names);
       out.append("  Risk: ").append(worst(path)).append('\n').append('\n');
@@ -62,12 +70,26 @@ public final class PlanReport {
     return List.of();
   }
 
-  private static void app(StringBuilder out, AppPlan app, ShortNames names) {
-    out.append("  ").append(app.app()).append(' ').append(versions(app));
-    if (app.notes().isEmpty() && app.up().isEmpty()) {
-      out.append(": no change\n");
+  /** An app with nothing to say and nothing to run: one of the many libraries of a release. */
+  private static boolean isUnchanged(AppPlan app) {
+    return app.notes().isEmpty() && app.up().isEmpty();
+  }
+
+  private static void unchanged(StringBuilder out, List<AppPlan> apps, UnchangedApps how) {
+    if (apps.isEmpty()) {
       return;
     }
+    out.append("  ").append(apps.size()).append(apps.size() == 1 ? " app" : " apps").append(" unchanged");
+    if (how.listed()) {
+      out.append(":\n");
+      apps.forEach(a -> out.append("    ").append(a.app()).append(' ').append(versions(a)).append('\n'));
+    } else {
+      out.append(how.howToList().isBlank() ? "" : " (" + how.howToList() + " lists them)").append('\n');
+    }
+  }
+
+  private static void app(StringBuilder out, AppPlan app, ShortNames names) {
+    out.append("  ").append(app.app()).append(' ').append(versions(app));
     out.append(" [").append(app.risk()).append("]\n");
     for (Note n : app.notes()) {
       out.append("    ").append(n.op()).append(n.subject().map(s -> " " + names.of(s)).orElse(""))

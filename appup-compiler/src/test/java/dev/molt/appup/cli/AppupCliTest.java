@@ -45,6 +45,23 @@ class AppupCliTest {
   }
 
   @Test
+  void plan_unchangedLibraries_areCountedAndVerboseListsThem() throws Exception {
+    Path a = release("shop", "1.0.0").lib("util", "1.0.0", JarGen.jar().add(handler(1)))
+        .app("web", "1.0.0", JarGen.jar().add(main(1)), "a.Main", "util").write(dir.resolve("a"));
+    Path b = release("shop", "1.1.0").lib("util", "1.0.0", JarGen.jar().add(handler(1)))
+        .app("web", "1.1.0", JarGen.jar().add(main(2)), "a.Main", "util").write(dir.resolve("b"));
+
+    assertThat(run("plan", "--from", a.toString(), "--to", b.toString())).isZero();
+    assertThat(out.toString()).contains("  web 1.0.0 -> 1.1.0 [LOW]\n")
+        .contains("  1 app unchanged (--verbose lists them)\n").doesNotContain("util");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("plan", "--verbose", "--from", a.toString(), "--to", b.toString())).isZero();
+    assertThat(out.toString()).contains("  web 1.0.0 -> 1.1.0 [LOW]\n")
+        .contains("  1 app unchanged:\n    util 1.0.0\n");
+  }
+
+  @Test
   void relup_failOnRestart_exitsThreeAndWritesNothing() {
     Path target = dir.resolve("target");
     assertThat(run("relup", "--from", v1 + "," + v2, "--to", v3.toString(), "--out", target.toString(),

@@ -602,12 +602,16 @@ restart_into() {
   exit 12
 }
 
-# unpack FILE: the node verifies the upgrade package or release tarball and unpacks it. The node
-# runs elsewhere than our working directory, so a relative path is made absolute here.
+# unpack [-v|--verbose] FILE: the node verifies the upgrade package or release tarball and unpacks
+# it; --verbose lists the lib/ directories it had already instead of counting them. The node runs
+# elsewhere than our working directory, so a relative path is made absolute here.
 cmd_unpack() {
-  [ $# -eq 1 ] || { echo "molt: usage: bin/$RELEASE_NAME unpack <upgrade package or release tarball>" >&2; exit 2; }
+  verbose=
+  case ${1-} in -v|--verbose) verbose=--verbose; shift ;; esac
+  case ${2-} in -v|--verbose) [ -z "$verbose" ] && [ $# -eq 2 ] && { verbose=--verbose; set -- "$1"; } ;; esac
+  [ $# -eq 1 ] || { echo "molt: usage: bin/$RELEASE_NAME unpack [--verbose] <upgrade package or release tarball>" >&2; exit 2; }
   case $1 in /*) file=$1 ;; *) file=$(pwd)/$1 ;; esac
-  ctl_call unpack "$file" ${MOLT_UNPACK_MAX_BYTES:+--max-bytes "$MOLT_UNPACK_MAX_BYTES"}
+  ctl_call unpack "$file" ${MOLT_UNPACK_MAX_BYTES:+--max-bytes "$MOLT_UNPACK_MAX_BYTES"} $verbose
 }
 
 # releases: the node's answer when it runs; else RELEASES.json as it is on disk.
@@ -652,9 +656,10 @@ Upgrading it live (docs/upgrades.md):
   plan VSN        print the steps upgrade/downgrade VSN would run, after the check
   releases        list the installed releases, their states and the one running
   make_permanent VSN  make VSN the release that start boots
-  unpack FILE     verify an upgrade package or a release tarball (its signature when the
+  unpack [-v] FILE  verify an upgrade package or a release tarball (its signature when the
                   release trusts keys, every file's checksum), then install it under
-                  releases/<vsn>/ and lib/ as an unpacked release
+                  releases/<vsn>/ and lib/ as an unpacked release; -v (--verbose) lists
+                  the lib/ directories the node had already instead of counting them
   install VSN     upgrade or downgrade to VSN, whichever its relups say
   remove VSN      delete an old or unpacked release and the lib/ directories only it used
 HELP

@@ -9,27 +9,35 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** The control commands {@code unpack <file> [--max-bytes N]} and {@code remove <vsn>}. */
+/** The control commands {@code unpack <file> [--max-bytes N] [--verbose]} and {@code remove <vsn>}. */
 final class InstallCommands {
   private InstallCommands() {}
 
   static Response unpack(UpgradeEngine engine, Request request) {
-    String usage = "usage: unpack <package or release tarball> [--max-bytes BYTES]";
+    String usage = "usage: unpack <package or release tarball> [--max-bytes BYTES] [--verbose]";
     List<String> args = request.args();
     Path file;
     OptionalLong maxBytes = OptionalLong.empty();
+    boolean verbose = false;
     try {
-      if (args.size() == 3 && args.get(1).equals("--max-bytes")) {
-        maxBytes = OptionalLong.of(positive(args.get(2), usage));
-      } else if (args.size() != 1) {
+      if (args.isEmpty()) {
         throw new IllegalArgumentException(usage);
+      }
+      for (int i = 1; i < args.size(); i++) {
+        if (args.get(i).equals("--verbose") && !verbose) {
+          verbose = true;
+        } else if (args.get(i).equals("--max-bytes") && maxBytes.isEmpty() && i + 1 < args.size()) {
+          maxBytes = OptionalLong.of(positive(args.get(++i), usage));
+        } else {
+          throw new IllegalArgumentException(usage);
+        }
       }
       file = Path.of(args.get(0));
     } catch (IllegalArgumentException e) {
       return Response.failed(ExitCodes.USAGE, "molt: " + e.getMessage() + "\n");
     }
     try {
-      return Response.ok(String.join("\n", engine.unpack(file, maxBytes).lines()) + "\n");
+      return Response.ok(String.join("\n", engine.unpack(file, maxBytes).lines(verbose)) + "\n");
     } catch (UpgradeException e) {
       return EngineCommands.failure(e);
     }

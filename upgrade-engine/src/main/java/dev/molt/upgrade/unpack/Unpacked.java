@@ -26,8 +26,12 @@ public record Unpacked(String name, String version, boolean fromPackage,
     keptLibs = List.copyOf(keptLibs);
   }
 
-  /** What {@code bin/<name> unpack} prints. */
-  public List<String> lines() {
+  /**
+   * What {@code bin/<name> unpack} prints: what was checked and moved in, in full; the lib/
+   * directories the node had already (all the unchanged libraries of a release) are counted on
+   * one line unless {@code listKept}, then listed one a line.
+   */
+  public List<String> lines(boolean listKept) {
     List<String> out = new ArrayList<>();
     out.add("unpacked " + name + " " + version + " from " + (fromPackage ? "an upgrade package"
         : "a release tarball"));
@@ -35,8 +39,17 @@ public record Unpacked(String name, String version, boolean fromPackage,
         .orElse("not checked (this release trusts no key)"));
     verified.forEach(v -> out.add("  verified: " + v));
     out.add("  releases/" + version + "/ and " + (newLibs.isEmpty() ? "no lib/ directory"
-        : String.join(", ", newLibs)) + " moved into place"
-        + (keptLibs.isEmpty() ? "" : "; already there: " + String.join(", ", keptLibs)));
+        : String.join(", ", newLibs)) + " moved into place");
+    if (!keptLibs.isEmpty()) {
+      String kept = "  " + keptLibs.size() + (keptLibs.size() == 1 ? " lib/ directory" : " lib/ directories")
+          + " already there";
+      if (listKept) {
+        out.add(kept + ":");
+        keptLibs.forEach(l -> out.add("    " + l));
+      } else {
+        out.add(kept + " (bin/" + name + " unpack --verbose lists them)");
+      }
+    }
     out.add("  kept as " + archive);
     out.add(name + " " + version + " is unpacked; run bin/" + name + " upgrade " + version
         + " (or install " + version + ")");

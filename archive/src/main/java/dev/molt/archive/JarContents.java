@@ -19,6 +19,8 @@ import java.util.zip.ZipFile;
  * tarball's {@code lib/} directory the node has already) both use it. Stateless.
  */
 public final class JarContents {
+  private static final int BLOCK = 64 * 1024;
+
   private JarContents() {}
 
   /** Whether the jars hold the same entries pairwise (both lists in class path order). */
@@ -60,13 +62,33 @@ public final class JarContents {
     return out;
   }
 
-  /** The zip directory's size and CRC-32 settle most pairs; equal ones are read to be sure. */
+  /**
+   * The zip directory's size and CRC-32 settle most pairs; equal ones are read to be sure, a block
+   * of each at a time: an entry of hundreds of megabytes (a model, a bundled archive) takes no
+   * more memory than a small one, and an entry that inflates to more than its directory says (a
+   * zip bomb in a tarball given to a node) is told apart after its declared size, not read on.
+   */
   private static boolean sameBytes(ZipFile za, ZipEntry a, ZipFile zb, ZipEntry b) throws IOException {
     if (a.getSize() != b.getSize() || a.getCrc() != b.getCrc()) {
       return false;
     }
+    long left = a.getSize() + 1; // one byte past the declared size tells a longer stream
+    byte[] ba = new byte[BLOCK];
+    byte[] bb = new byte[BLOCK];
     try (InputStream ia = za.getInputStream(a); InputStream ib = zb.getInputStream(b)) {
-      return Arrays.equals(ia.readAllBytes(), ib.readAllBytes());
+      while (left > 0) {
+        int want = (int) Math.min(BLOCK, left);
+        int na = ia.readNBytes(ba, 0, want);
+        int nb = ib.readNBytes(bb, 0, want);
+        if (na != nb || !Arrays.equals(ba, 0, na, bb, 0, nb)) {
+          return false;
+        }
+        if (na < want) {
+          return left - na == 1; // both ended, at the declared size
+        }
+        left -= na;
+      }
+      return false; // both run past their declared size
     }
   }
 }

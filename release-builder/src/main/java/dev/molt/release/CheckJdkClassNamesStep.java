@@ -34,6 +34,11 @@ final class CheckJdkClassNamesStep implements Step {
   private static final Pattern CLASS_NAME =
       Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\.[A-Z][A-Za-z0-9_$]*");
   private static final int CONSTANT_STRING = 8;
+  /**
+   * The largest class entry read, in bytes: the largest class files compilers write are a few
+   * megabytes; a larger entry (or a zip bomb named .class) is skipped, not read into the heap.
+   */
+  static final int MAX_CLASS_BYTES = 16 * 1024 * 1024;
   /** Examples named per module in a warning. */
   private static final int EXAMPLES = 3;
 
@@ -94,26 +99,39 @@ final class CheckJdkClassNamesStep implements Step {
         if (!entry.getName().endsWith(".class")) {
           continue;
         }
-        ClassReader reader;
-        try (InputStream in = file.getInputStream(entry)) {
-          reader = new ClassReader(in);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
-          continue; // not a class file this ASM reads; the JVM will say so if it is loaded
+        if (entry.getSize() > MAX_CLASS_BYTES) {
+          continue; // no compiler writes such a class; a warning is not worth the heap
         }
-        char[] buffer = new char[reader.getMaxStringLength()];
-        for (int i = 1; i < reader.getItemCount(); i++) {
-          int offset = reader.getItem(i);
-          if (offset > 0 && reader.readByte(offset - 1) == CONSTANT_STRING) {
-            String value = reader.readUTF8(offset, buffer);
-            if (value != null && value.length() < 200 && value.indexOf('.') > 0
-                && CLASS_NAME.matcher(value).matches()) {
-              names.add(value);
-            }
-          }
+        byte[] bytes;
+        try (InputStream in = file.getInputStream(entry)) {
+          bytes = in.readNBytes(MAX_CLASS_BYTES + 1); // the zip directory's size may lie
+        }
+        if (bytes.length > MAX_CLASS_BYTES) {
+          continue;
+        }
+        try {
+          addClassNames(new ClassReader(bytes), names);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+          continue; // not a class file this ASM reads; the JVM will say so if it is loaded
         }
       }
     }
     return names;
+  }
+
+  /** Adds the string constants of a class that look like class names. */
+  private static void addClassNames(ClassReader reader, Set<String> names) {
+    char[] buffer = new char[reader.getMaxStringLength()];
+    for (int i = 1; i < reader.getItemCount(); i++) {
+      int offset = reader.getItem(i);
+      if (offset > 0 && reader.readByte(offset - 1) == CONSTANT_STRING) {
+        String value = reader.readUTF8(offset, buffer);
+        if (value != null && value.length() < 200 && value.indexOf('.') > 0
+            && CLASS_NAME.matcher(value).matches()) {
+          names.add(value);
+        }
+      }
+    }
   }
 
   /** The modules of the linked runtime, from the MODULES line jlink writes to its release file. */

@@ -195,13 +195,30 @@ class BinScriptHardeningIT {
     assertHangingHookStopped(sh);
   }
 
+  @Test
+  void hook_thatIgnoresSigterm_isKilledAfterTheGrace() throws Exception {
+    assertHangingHookStopped(sh, "trap '' TERM\n");
+  }
+
+  @Test
+  void hook_thatIgnoresSigterm_isKilledAfterTheGraceWithoutTimeoutCommand() throws Exception {
+    sh.env.put("PATH", Tools.without(dir.resolve("no-timeout"), "timeout").toString());
+    assertHangingHookStopped(sh, "trap '' TERM\n");
+  }
+
   private void assertHangingHookStopped(Sh shell) throws Exception {
+    assertHangingHookStopped(shell, "");
+  }
+
+  /** {@code prelude}: shell lines the hook runs first ({@code trap '' TERM}: its child inherits it). */
+  private void assertHangingHookStopped(Sh shell, String prelude) throws Exception {
     Path hook = root.resolve("releases/1.0/hooks/pre_start/10-hang.sh");
     Files.createDirectories(hook.getParent());
     Path child = dir.resolve("hook-child.pid");
     // The hook's own child must go with it: left behind, it would outlive the command. It sleeps
     // far beyond Sh's 120 s bound on the command, so a start that waited for it fails there.
-    Files.writeString(hook, "#!/bin/sh\necho hanging\nsleep 600 &\necho $! > " + child + "\nwait\n");
+    Files.writeString(hook, "#!/bin/sh\n" + prelude + "echo hanging\nsleep 600 &\necho $! > " + child
+        + "\nwait\n");
     Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
     shell.env.put("MOLT_HOOK_TIMEOUT", "1");
     Sh.Result start = shell.run(script, "start");

@@ -337,15 +337,23 @@ process_tree() {
   done
 }
 
-# run_bounded SECONDS COMMAND: runs COMMAND, sends it SIGTERM after SECONDS; exit 124 then.
-# timeout(1) when there is one (it signals COMMAND's whole process group), else a watchdog in sh
+# Seconds a command stopped by run_bounded has to end after SIGTERM before it gets SIGKILL: a hook
+# that ignores SIGTERM (trap '' TERM, which its children inherit) must not hold the command forever.
+KILL_GRACE=5
+
+# run_bounded SECONDS COMMAND: runs COMMAND, sends it SIGTERM after SECONDS, and SIGKILL
+# KILL_GRACE seconds later if it still runs; exit 124 then. timeout(1) when there is one (it
+# signals COMMAND's whole process group; it exits 137 when it had to kill), else a watchdog in sh
 # (a background sleep, then kill of COMMAND and every process under it, so nothing it started
-# outlives it).
+# outlives it; the SIGKILL goes to the processes under COMMAND then, found again, so that no pid
+# freed in the grace is signalled).
 run_bounded() {
   limit=$1; shift
   if command -v timeout >/dev/null 2>&1; then
-    timeout "$limit" "$@"
-    return
+    timeout -k "$KILL_GRACE" "$limit" "$@"
+    rc=$?
+    [ "$rc" -eq 137 ] && return 124
+    return "$rc"
   fi
   "$@" &
   bounded=$!
@@ -356,6 +364,10 @@ run_bounded() {
     : > "$RELEASE_ROOT/tmp/hook.expired.$bounded"
     # shellcheck disable=SC2046 # one pid a line
     kill -TERM $(process_tree "$bounded") 2>/dev/null
+    sleep "$KILL_GRACE" & napper=$!
+    wait "$napper"
+    # shellcheck disable=SC2046 # one pid a line
+    kill -KILL $(process_tree "$bounded") 2>/dev/null
   ) &
   watchdog=$!
   wait "$bounded"

@@ -34,7 +34,7 @@ class TarballIT {
 
   @Test
   void build_twiceFromSameInputs_tarballsAreByteIdentical(@TempDir Path second) throws Exception {
-    ReleaseResult first = SharedBookRelease.get();
+    SharedBookRelease.Built first = SharedBookRelease.get();
     ReleaseResult again = Releases.build(Fixture.bookApp(), "prod", second);
 
     Path firstTar = first.tarball().orElseThrow();

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The releases of one versioned fixture app, each built once per test JVM (environment prod,
- * without an embedded runtime) with the relup from the releases given in {@code
+ * The releases of one versioned fixture app, each built once per Maven run (environment prod;
+ * shared by its test JVMs, {@link SharedBuilds}) with the relup from the releases given in {@code
  * releases/<vsn>/relup.json}. Install one into a node with {@link UpgradeReleases#install}.
  */
 public final class FixtureReleases {
@@ -43,18 +43,19 @@ public final class FixtureReleases {
     Path root = built.get(version);
     if (root == null) {
       Fixture app = fixture.apply(version);
-      Path outputDir = ForkDirs.releases(app.artifactId() + "-" + version + "-prod");
-      SharedBookRelease.deleteTree(outputDir);
-      List<AppInput> apps = new ArrayList<>(app.inputs());
-      for (Fixture other : others) {
-        apps.addAll(other.inputs());
-      }
-      root = Releases.build(app.artifactId(), version, app.relDir(), "prod", outputDir, apps,
-          Optional.empty()).releaseDir();
-      if (!from.isEmpty()) {
-        AppupCompiler.writeRelup(AppupCompiler.plan(PlanRequest.of(from, root)),
-            root.resolve("releases").resolve(version).resolve("relup.json"));
-      }
+      root = SharedBuilds.once(app.artifactId() + "-" + version + "-prod", outputDir -> {
+        List<AppInput> apps = new ArrayList<>(app.inputs());
+        for (Fixture other : others) {
+          apps.addAll(other.inputs());
+        }
+        Path releaseDir = Releases.build(app.artifactId(), version, app.relDir(), "prod",
+            outputDir, apps, Optional.empty()).releaseDir();
+        if (!from.isEmpty()) {
+          AppupCompiler.writeRelup(AppupCompiler.plan(PlanRequest.of(from, releaseDir)),
+              releaseDir.resolve("releases").resolve(version).resolve("relup.json"));
+        }
+        return List.of(releaseDir);
+      }).get(0);
       built.put(version, root);
     }
     return root;

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 public final class ForkDirs {
   private static final String OWN = Long.toString(ProcessHandle.current().pid());
+  /** The Maven run's id, the same in each of its JVMs (e2e/pom.xml); else this JVM's pid. */
+  private static final String RUN = runId();
   private static boolean swept;
 
   private ForkDirs() {}
@@ -25,6 +27,20 @@ public final class ForkDirs {
   /** {@code target/e2e-releases-<pid>/<name>}, absolute. */
   public static Path releases(String name) {
     return of("e2e-releases").resolve(name);
+  }
+
+  /**
+   * {@code target/e2e-shared-<run>}, absolute: the directory the JVMs of one Maven run share
+   * ({@link SharedBuilds}).
+   */
+  public static synchronized Path shared() {
+    of("e2e-releases");
+    return Path.of("target", "e2e-shared-" + RUN).toAbsolutePath();
+  }
+
+  private static String runId() {
+    String run = System.getProperty("molt.e2e.run", "");
+    return run.matches("[0-9]{8,20}") ? run : "pid" + ProcessHandle.current().pid();
   }
 
   /** {@code target/<name>-<pid>}, absolute. */
@@ -36,7 +52,10 @@ public final class ForkDirs {
     return Path.of("target", name + "-" + OWN).toAbsolutePath();
   }
 
-  /** Deletes {@code target/<something>-<pid>} directories whose JVM is gone. */
+  /**
+   * Deletes {@code target/<something>-<pid>} directories whose JVM is gone, and shared
+   * directories of other Maven runs.
+   */
   private static void sweep() {
     Path target = Path.of("target").toAbsolutePath();
     if (!Files.isDirectory(target)) {
@@ -66,6 +85,9 @@ public final class ForkDirs {
 
   private static boolean ofADeadJvm(Path dir) {
     String name = dir.getFileName().toString();
+    if (name.startsWith("e2e-shared-")) {
+      return !name.equals("e2e-shared-" + RUN);
+    }
     if (!name.startsWith("e2e-releases-") && !name.startsWith("no-java-bin-")) {
       return false;
     }

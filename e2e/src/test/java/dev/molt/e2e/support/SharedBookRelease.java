@@ -8,23 +8,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The book_app prod release, built once per test JVM (a jlink build takes seconds) into
- * {@code target/e2e-releases-<pid>/book_app-prod/} ({@link ForkDirs}). Tests that start nodes work on a copy of it.
+ * The book_app prod release, built once per Maven run into {@code
+ * target/e2e-shared-<run>/book_app-prod/} and shared by its test JVMs ({@link SharedBuilds}).
+ * Tests that start nodes work on a copy of it.
  */
 public final class SharedBookRelease {
-  private static ReleaseResult result;
+  /** The built release root and its tarball. */
+  public record Built(Path releaseDir, Optional<Path> tarball) {}
+
+  private static Built result;
 
   private SharedBookRelease() {}
 
-  /** Builds the release on first use. */
-  public static synchronized ReleaseResult get() throws ReleaseBuildException {
+  /** Builds the release on first use in this run. */
+  public static synchronized Built get() throws ReleaseBuildException {
     if (result == null) {
-      Path outputDir = ForkDirs.releases("book_app-prod");
-      deleteTree(outputDir);
-      result = Releases.build(Fixture.bookApp(), "prod", outputDir);
+      List<Path> paths;
+      try {
+        paths = SharedBuilds.once("book_app-prod", outputDir -> {
+          ReleaseResult built = Releases.build(Fixture.bookApp(), "prod", outputDir);
+          return List.of(built.releaseDir(), built.tarball().orElseThrow());
+        });
+      } catch (ReleaseBuildException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot build book_app", e);
+      }
+      result = new Built(paths.get(0), Optional.of(paths.get(1)));
     }
     return result;
   }

@@ -1,5 +1,6 @@
 package dev.molt.release;
 
+import dev.molt.archive.Trees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
@@ -7,7 +8,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,7 +40,7 @@ final class ClassPathJars implements AutoCloseable {
             + jar.getFileName())) : jar);
       }
     } catch (IOException | RuntimeException e) {
-      delete(dir);
+      Trees.deleteRecursively(dir);
       throw e;
     }
     return new ClassPathJars(dir, out);
@@ -78,14 +78,6 @@ final class ClassPathJars implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    delete(dir);
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    Trees.deleteRecursively(dir);
   }
 }

@@ -1,16 +1,14 @@
 package dev.molt.e2e.support;
 
+import dev.molt.archive.Trees;
 import dev.molt.release.ReleaseBuildException;
 import dev.molt.release.ReleaseResult;
 import dev.molt.testsupport.node.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The book_app prod release, built once per Maven run into {@code
@@ -50,13 +48,8 @@ public final class SharedBookRelease {
   }
 
   static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
+    try {
+      Trees.deleteRecursively(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear " + dir, e);
     }

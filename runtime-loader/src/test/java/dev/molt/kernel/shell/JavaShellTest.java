@@ -3,11 +3,13 @@ package dev.molt.kernel.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.molt.testsupport.javac.SourceJars;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,13 +22,13 @@ class JavaShellTest {
 
   @BeforeAll
   static void startShell() throws Exception {
-    Path jar = TinyJar.build(dir, "demo.Counter", String.join("\n",
+    Path jar = SourceJars.compile(dir, Map.of("demo/Counter", String.join("\n",
         "package demo;",
         "public class Counter {",
         "  public static int value;",
         "  public static Object slot;",
         "  public static void fail() { throw new IllegalArgumentException(\"bad input\"); }",
-        "}"));
+        "}")), "Counter.jar");
     appLoader = new URLClassLoader("test-app", new URL[] {jar.toUri().toURL()},
         ClassLoader.getSystemClassLoader());
     shell = JavaShell.create("test", appLoader, List.of(jar));

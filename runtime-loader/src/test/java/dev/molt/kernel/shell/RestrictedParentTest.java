@@ -2,10 +2,12 @@ package dev.molt.kernel.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.molt.testsupport.javac.SourceJars;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +21,11 @@ class RestrictedParentTest {
   @Test
   void evaluate_parentWithoutJshellOrClassPath_runsSnippetsAndReportsUnresolvedNames()
       throws Exception {
-    Path jar = TinyJar.build(dir, "demo.Greeter", String.join("\n",
+    Path jar = SourceJars.compile(dir, Map.of("demo/Greeter", String.join("\n",
         "package demo;",
         "public class Greeter {",
         "  public static String greet(String who) { return \"hi \" + who; }",
-        "}"));
+        "}")), "Greeter.jar");
     try (URLClassLoader app = new URLClassLoader("restricted", new URL[] {jar.toUri().toURL()},
             ClassLoader.getPlatformClassLoader());
         JavaShell shell = JavaShell.create("t", app, List.of(jar))) {
